@@ -1,0 +1,39 @@
+"""Paths of the data files shipped in the package and one loader for them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+DIR = Path(__file__).parent
+
+COUNTRIES = DIR / "countries.tsv"          # iso2 iso3 name adjective capital aliases(|)
+COUNTRY_FORMS = DIR / "country_forms.tsv"  # form iso2 kind  (every case; generated, see scripts/)
+POSITIONS = DIR / "positions.tsv"          # title sector
+BODIES = DIR / "bodies.tsv"                # lemmas name iso2|* sector type
+AGENCIES = DIR / "agencies.tsv"            # name  variants(|)  iso2
+BOILERPLATE = DIR / "boilerplate.txt"      # one regular expression per line, matched against whole lines
+TOPICS = DIR / "topics.tsv"                # lemma-prefixes(space) context
+TRIGGERS = DIR / "triggers.tsv"            # lemma category kind
+MONTHS = DIR / "months.tsv"                # form month-number
+
+ALL = [COUNTRIES, COUNTRY_FORMS, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS]
+
+
+def load_lines(path: Path) -> Iterator[str]:
+    """Non-empty lines without `#` comments."""
+    with open(path, encoding="utf-8") as file:
+        for line in file:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            yield line
+
+
+def load_table(path: Path, width: int) -> Iterator[list[str]]:
+    """Tab-separated rows padded to `width` columns; a row with more columns is an error."""
+    for number, line in enumerate(load_lines(path), 1):
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) > width:
+            raise ValueError(f"{path.name}:{number}: expected at most {width} columns, got {len(cells)}")
+        yield cells + [""] * (width - len(cells))

@@ -1,0 +1,1 @@
+"""Evaluation against public gold standards: factRuEval-2016 and NEREL."""

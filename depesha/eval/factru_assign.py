@@ -13,6 +13,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 Pair = tuple[int, int]
+TIE = 1e-6    # λ never drops to 0, so that hiding a response behind an ignored gold wins ties
 
 
 def best_assignment(weights: np.ndarray) -> list[Pair]:
@@ -29,10 +30,10 @@ def maximize_ratio(
     rounds: int = 20,
 ) -> list[Pair]:
     """Dinkelbach iterations: `weights_for(λ)` gives the pair weights of the linearised objective."""
-    pairs = best_assignment(weights_for(0.0))
+    pairs = best_assignment(weights_for(TIE))
     best = ratio_of(pairs)
     for _ in range(rounds):
-        candidate = best_assignment(weights_for(best))
+        candidate = best_assignment(weights_for(max(best, TIE)))
         value = ratio_of(candidate)
         if value <= best + 1e-12:
             break

@@ -14,7 +14,7 @@ from math import prod
 
 import numpy as np
 
-from .factru_assign import best_assignment
+from .factru_assign import TIE, best_assignment
 from .factru_facts import FACT_TYPES, Fact, FactArg
 from .factru_metrics import Metric
 from .factru_values import matches_any
@@ -172,11 +172,9 @@ class TypeMatcher:
         return Metric(tp1, tp2, n_std, len(self.guesses) - hidden)
 
     def best(self) -> Metric:
-        assignment = self.solve(0.0)
-        metric = self.metric(assignment)
+        metric = self.metric(self.solve(TIE))
         for _ in range(20):
-            lam = surrogate(metric)
-            candidate = self.metric(self.solve(lam))
+            candidate = self.metric(self.solve(max(surrogate(metric), TIE)))
             if surrogate(candidate) <= surrogate(metric) + 1e-12:
                 break
             metric = candidate

@@ -1,0 +1,28 @@
+"""Fixtures of the batch tests: the mixed corpus of batch_corpus.py and a local[2] Spark session."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from batch_corpus import make_corpus
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    return make_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="session")
+def spark():
+    pytest.importorskip("pyspark")
+    if not shutil.which("java"):
+        pytest.skip("Spark needs a JDK (java not on PATH)")
+    from depesha.batch import make_session
+
+    session = make_session("local[2]", "depesha-tests", {"spark.ui.enabled": "false",
+                                                          "spark.sql.shuffle.partitions": "4",
+                                                          "spark.driver.memory": "1g"})
+    yield session
+    session.stop()
+

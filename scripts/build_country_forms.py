@@ -118,7 +118,7 @@ def restore_case(pattern: str, word: str) -> str:
     parts, new = pattern.split("-"), word.split("-")
     if len(parts) != len(new):
         return word[:1].upper() + word[1:] if pattern[:1].isupper() else word
-    return "-".join(n[:1].upper() + n[1:] if p[:1].isupper() else n for p, n in zip(parts, new))
+    return "-".join(n[:1].upper() + n[1:] if p[:1].isupper() else n for p, n in zip(parts, new, strict=True))
 
 
 def unknown_endings(word: str) -> tuple[str, list[str]] | None:
@@ -140,7 +140,7 @@ def decline_unknown(word: str) -> dict[str, str]:
     if found is None:
         return {case: word for case in CASES}
     stem, endings = found
-    return {case: stem + ending for case, ending in zip(CASES, endings)}
+    return {case: stem + ending for case, ending in zip(CASES, endings, strict=True)}
 
 
 def decline_noun(word: str) -> tuple[dict[str, str], object]:

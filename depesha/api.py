@@ -36,4 +36,13 @@ def extract(text: str, published: str | None = None, **meta: Any) -> dict[str, A
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
-    return extract_doc(Article(text=text, published=published, **meta)).as_record()
+    if meta.get("html"):
+        from .read.html import parse_html
+
+        meta.pop("html")
+        article = parse_html(text, meta.pop("source", None) or "<html>", published=published, **meta)
+    else:
+        from .read.text import parse_text
+
+        article = parse_text(text, meta.pop("source", None) or "<text>", published=published, **meta)
+    return extract_doc(article).as_record()

@@ -149,6 +149,8 @@ class Doc(Record):
     positions: list[Position] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    geo: list[Any] = field(default_factory=list)        # country mentions (names, adjectives, capitals)
+    bodies: list[Any] = field(default_factory=list)     # organisation mentions with their gazetteer entry
 
     def entity(self, id: str) -> Entity | None:
         return next((entity for entity in self.entities if entity.id == id), None)

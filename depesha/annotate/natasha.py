@@ -1,0 +1,67 @@
+"""natasha's models, loaded once per process, and `adapt_*` functions into depesha's Doc."""
+
+from __future__ import annotations
+
+import logging
+import time
+from functools import lru_cache
+from typing import Any
+
+from ..doc import Doc, NerSpan, Sent, Token
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def load_models() -> dict[str, Any]:
+    """Segmenter, morphology, syntax and NER models (shipped inside natasha's package)."""
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    started = time.perf_counter()
+    embedding = NewsEmbedding()
+    models = {
+        "segmenter": Segmenter(),
+        "morph_vocab": MorphVocab(),
+        "morph": NewsMorphTagger(embedding),
+        "syntax": NewsSyntaxParser(embedding),
+        "ner": NewsNERTagger(embedding),
+    }
+    log.info("natasha models loaded in %.2f s", time.perf_counter() - started)
+    return models
+
+
+def adapt_token(token: Any) -> Token:
+    return Token(start=token.start, stop=token.stop, text=token.text, pos=token.pos or "",
+                 feats=dict(token.feats or {}), lemma=token.lemma or "", id=token.id or "",
+                 head_id=token.head_id or "", rel=token.rel or "")
+
+
+def adapt_span(span: Any) -> NerSpan:
+    return NerSpan(start=span.start, stop=span.stop, type=span.type, text=span.text)
+
+
+class NatashaAnnotator:
+    """Stage `annotate`: fills tokens, sents and ner from natasha's News models."""
+
+    def __init__(self) -> None:
+        self.models = load_models()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from natasha import Doc as NatashaDoc
+
+        models = self.models
+        nat = NatashaDoc(doc.text)
+        nat.segment(models["segmenter"])
+        nat.tag_morph(models["morph"])
+        nat.parse_syntax(models["syntax"])
+        nat.tag_ner(models["ner"])
+        vocab = models["morph_vocab"]
+        for token in nat.tokens:
+            token.lemmatize(vocab)
+        doc.sents = []
+        for sent in nat.sents:
+            tokens = [adapt_token(token) for token in sent.tokens]
+            doc.sents.append(Sent(start=sent.start, stop=sent.stop, tokens=tokens))
+        doc.tokens = [token for sent in doc.sents for token in sent.tokens]
+        doc.ner = [adapt_span(span) for span in nat.spans]
+        return doc

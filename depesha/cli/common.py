@@ -1,0 +1,50 @@
+"""Shared CLI pieces: input options, progress bars on a terminal, the success/failure summary."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+T = TypeVar("T")
+DEFAULT_MAX_BYTES = int(os.environ.get("DEPESHA_MAX_BYTES", 1_000_000))
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                        help=f"skip articles larger than this (default {DEFAULT_MAX_BYTES:,}; env DEPESHA_MAX_BYTES)")
+
+
+def progress(items: Iterable[T], desc: str, total: int | None = None) -> Iterator[T]:
+    """A tqdm bar on stderr when it is a terminal and there is more than one item."""
+    items = list(items) if total is None and not hasattr(items, "__len__") else items
+    count = total if total is not None else len(items)  # type: ignore[arg-type]
+    if sys.stderr.isatty() and count > 1:
+        try:
+            from tqdm import tqdm
+
+            yield from tqdm(items, desc=desc, total=count, unit="doc")
+            return
+        except ImportError:
+            pass
+    yield from items
+
+
+@dataclass
+class Summary:
+    """Counts of successes and failures; prints each failure as one line naming the input."""
+
+    ok: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def fail(self, source: str, reason: str) -> None:
+        self.failures.append((source, reason))
+        print(f"error: {source}: {reason}", file=sys.stderr)
+
+    def report(self) -> int:
+        """Print the summary line; exit code 1 when anything failed (or nothing was read)."""
+        print(f"depesha: {self.ok} ok, {len(self.failures)} failed", file=sys.stderr)
+        return 1 if self.failures or self.ok == 0 else 0

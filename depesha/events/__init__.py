@@ -1,0 +1,1 @@
+"""Events: triggers, dates, topics and participants assembled into PLOVER-coded records."""

@@ -1,0 +1,1 @@
+"""Output formats: the JSON record (the contract), PLOVER JSONL and flat CSV rows."""

@@ -1,0 +1,1 @@
+"""Extraction of facts from an annotated Doc: countries, people, organisations and positions."""

@@ -1,0 +1,139 @@
+"""Stage `entities`: people, organisations, countries and places with all their mentions."""
+
+from __future__ import annotations
+
+from ..doc import Doc, Entity, NerSpan, Token
+from .chain import chain_end
+from .countries import CountryMention, find_countries
+from .gazetteer import country_name, countries
+from .names import normalize_name
+from .orgs import BodyMention, find_bodies, nominative_phrase
+
+GENDER = {"masc": "masc", "femn": "fem"}
+
+
+class EntityIndex:
+    """Entities of one Doc, merged by key as mentions arrive."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.by_key: dict[tuple[str, str], Entity] = {}
+
+    def add(self, type: str, key: str, name: str, span: tuple[int, int], **fields: object) -> Entity:
+        entity = self.by_key.get((type, key))
+        if entity is None:
+            entity = Entity(id=f"e{len(self.entities) + 1}", type=type, name=name, **fields)  # type: ignore[arg-type]
+            self.entities.append(entity)
+            self.by_key[(type, key)] = entity
+        if list(span) not in entity.mentions:
+            entity.mentions.append(list(span))
+        for field_name, value in fields.items():
+            if getattr(entity, field_name) is None and value is not None:
+                setattr(entity, field_name, value)
+        return entity
+
+
+def tokens_in(doc: Doc, start: int, stop: int) -> list[Token]:
+    return [token for token in doc.tokens if token.start >= start and token.stop <= stop]
+
+
+def inside(span: NerSpan, start: int, stop: int) -> bool:
+    return span.start < stop and start < span.stop
+
+
+def person_key(index: EntityIndex, name: str) -> str:
+    """A surname alone, or the same words in another order, joins an earlier full name."""
+    words = name.lower().replace("ё", "е").split()
+    for entity in index.entities:
+        if entity.type != "person":
+            continue
+        known = entity.name.lower().replace("ё", "е").split()
+        if sorted(words) == sorted(known) or (len(words) == 1 and words[0] in known[1:] + known[:1]):
+            return entity.name.lower()
+    return name.lower()
+
+
+def add_persons(doc: Doc, index: EntityIndex) -> None:
+    spans = sorted((span for span in doc.ner if span.type == "PER"), key=lambda span: -len(span.text.split()))
+    for span in spans:
+        tokens = tokens_in(doc, span.start, span.stop)
+        if not tokens:
+            continue
+        name, gender = normalize_name(tokens)
+        index.add("person", person_key(index, name), name, (span.start, span.stop), gender=GENDER.get(gender or ""))
+
+
+def add_countries(doc: Doc, index: EntityIndex, mentions: list[CountryMention]) -> None:
+    for mention in mentions:
+        if mention.kind in ("name", "abbr"):
+            index.add("country", mention.iso, country_name(mention.iso), (mention.start, mention.stop), country=mention.iso)
+        elif mention.kind == "capital":
+            capital = countries()[mention.iso].capital if mention.iso in countries() else mention.text
+            index.add("location", capital.lower(), capital, (mention.start, mention.stop), country=mention.iso)
+
+
+def body_country(body: BodyMention, geo: list[CountryMention], tokens: list[Token]) -> str | None:
+    """A fixed country, or one named inside, right after (genitive) or right before (adjective) the body."""
+    if body.body.country not in ("*", "-", ""):
+        return body.body.country
+    end = max(chain_end(tokens, body.last), body.last + 1)
+    for mention in geo:
+        if body.first - 2 <= mention.first and mention.last <= end:
+            return mention.iso
+    return None
+
+
+def add_orgs(doc: Doc, index: EntityIndex, geo: list[CountryMention]) -> None:
+    tokens = doc.tokens
+    found = find_bodies(tokens)
+    doc.bodies = found
+    agency_stop = doc.dateline.stop if doc.dateline and doc.dateline.agency else 0
+    for body in found:
+        country = body_country(body, geo, tokens)
+        fixed = body.body.country not in ("*", "-", "")
+        written = tokens[body.first : body.last]
+        abbreviation = all(token.text.isupper() for token in written)
+        name = body.body.name if fixed or abbreviation else nominative_phrase(written)
+        key = body.body.name.lower() + "|" + (country or "")
+        index.add("organization", key, name, (body.start, body.stop), country=country, sector=body.body.sector or None)
+    for span in doc.ner:
+        if span.type != "ORG" or span.stop <= agency_stop:
+            continue
+        if any(inside(span, body.start, body.stop) for body in found):
+            continue
+        span_tokens = tokens_in(doc, span.start, span.stop)
+        if not span_tokens:
+            continue
+        name = nominative_phrase(span_tokens)
+        inner = [mention.iso for mention in geo if span.start <= mention.start and mention.stop <= span.stop]
+        index.add("organization", name.lower(), name, (span.start, span.stop), country=inner[0] if inner else None)
+
+
+def add_locations(doc: Doc, index: EntityIndex, geo: list[CountryMention]) -> None:
+    taken = [(mention.start, mention.stop) for mention in geo if mention.kind != "adj"]
+    for span in doc.ner:
+        if span.type != "LOC" or any(inside(span, start, stop) for start, stop in taken):
+            continue
+        tokens = tokens_in(doc, span.start, span.stop)
+        if not tokens:
+            continue
+        name = nominative_phrase(tokens)
+        index.add("location", name.lower(), name, (span.start, span.stop))
+
+
+def extract_entities(doc: Doc) -> Doc:
+    """Stage `entities`: fills doc.entities, doc.geo and doc.bodies."""
+    geo = find_countries(doc.tokens)
+    doc.geo = geo
+    index = EntityIndex()
+    add_persons(doc, index)
+    add_countries(doc, index, geo)
+    add_orgs(doc, index, geo)
+    add_locations(doc, index, geo)
+    for entity in index.entities:
+        entity.mentions.sort()
+    index.entities.sort(key=lambda entity: entity.mentions[0][0])
+    for number, entity in enumerate(index.entities, 1):
+        entity.id = f"e{number}"
+    doc.entities = index.entities
+    return doc

@@ -1,0 +1,102 @@
+"""The gazetteers as lookup tables: country forms, bodies and positions keyed by lemmas."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..annotate.morph import lemma
+from ..data import BODIES, COUNTRIES, COUNTRY_FORMS, POSITIONS, load_table
+
+WORD = re.compile(r"[\wЁё]+(?:-[\wЁё]+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class CountryForm:
+    iso: str
+    kind: str          # name | adj | capital | abbr | demonym
+    exact: bool        # match only with this capitalisation
+
+
+@dataclass(frozen=True)
+class Country:
+    iso: str
+    iso3: str
+    name: str
+    adjective: str
+    capital: str
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    country: str       # iso2, "*" (from context) or "-" (international)
+    sector: str
+    type: str
+    size: int          # number of words in the pattern
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def lemma_key(text: str) -> tuple[str, ...]:
+    return tuple(lemma(word) for word in words(text))
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    return {iso: Country(iso, iso3, name, adjective, capital)
+            for iso, iso3, name, adjective, capital, _aliases in load_table(COUNTRIES, 6)}
+
+
+@lru_cache(maxsize=1)
+def country_forms() -> dict[tuple[str, ...], list[tuple[str, CountryForm]]]:
+    """Lower-case word tuples -> [(form as written, CountryForm)]."""
+    table: dict[tuple[str, ...], list[tuple[str, CountryForm]]] = {}
+    for form, iso, kind, flags in load_table(COUNTRY_FORMS, 4):
+        key = tuple(word.lower().replace("ё", "е") for word in words(form))
+        entry = (form, CountryForm(iso, kind, "cs" in flags.split(",")))
+        table.setdefault(key, []).append(entry)
+    return table
+
+
+@lru_cache(maxsize=1)
+def max_country_words() -> int:
+    return max((len(key) for key in country_forms()), default=1)
+
+
+@lru_cache(maxsize=1)
+def bodies() -> dict[tuple[str, ...], Body]:
+    table = {}
+    for pattern, name, iso, sector, kind in load_table(BODIES, 5):
+        key = lemma_key(pattern)
+        table[key] = Body(name=name, country=iso, sector=sector, type=kind, size=len(key))
+    return table
+
+
+@lru_cache(maxsize=1)
+def max_body_words() -> int:
+    return max((len(key) for key in bodies()), default=1)
+
+
+@lru_cache(maxsize=1)
+def positions() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Lemma tuples -> (title as listed, sector)."""
+    return {lemma_key(title): (title, sector) for title, sector in load_table(POSITIONS, 2)}
+
+
+@lru_cache(maxsize=1)
+def max_position_words() -> int:
+    return max((len(key) for key in positions()), default=1)
+
+
+def country_name(iso: str) -> str:
+    country = countries().get(iso)
+    return country.name if country else iso
+
+
+def iso3(iso: str) -> str | None:
+    country = countries().get(iso)
+    return country.iso3 if country else None

@@ -1,0 +1,94 @@
+"""Person names to the nominative: natasha's case in context, pymorphy3 parses, and suffix rules."""
+
+from __future__ import annotations
+
+import re
+
+from ..annotate.morph import parse_word
+from ..doc import Token
+
+CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
+GENDERS = {"Masc": "masc", "Fem": "femn"}
+NAME_TAGS = ("Name", "Surn", "Patr")
+INDECLINABLE = re.compile(r"(?:улы|кызы|оглы|гызы|заде|уулу|ко|их|ых|е|и|о|у|ю|э)$", re.I)
+
+# suffix rules for names pymorphy3 does not know: (case, gender) -> [(ending, replacement)]
+RULES: dict[tuple[str, str], list[tuple[str, str]]] = {
+    ("gent", "masc"): [("ия", "ий"), ("я", "й"), ("а", "")],
+    ("accs", "masc"): [("ия", "ий"), ("я", "й"), ("а", "")],
+    ("datv", "masc"): [("ию", "ий"), ("ю", "й"), ("у", "")],
+    ("ablt", "masc"): [("ием", "ий"), ("ем", "й"), ("ом", ""), ("ым", "ый")],
+    ("loct", "masc"): [("ии", "ий"), ("е", "")],
+    ("gent", "femn"): [("ии", "ия"), ("ой", "ая"), ("ы", "а"), ("и", "я")],
+    ("accs", "femn"): [("ую", "ая"), ("у", "а"), ("ю", "я")],
+    ("datv", "femn"): [("ии", "ия"), ("ой", "ая"), ("е", "а")],
+    ("ablt", "femn"): [("ией", "ия"), ("ой", "а"), ("ей", "я")],
+    ("loct", "femn"): [("ии", "ия"), ("ой", "ая"), ("е", "а")],
+}
+
+
+def span_gender(tokens: list[Token]) -> str | None:
+    """masc | femn from natasha's tags or the first name's dictionary entry."""
+    if tokens:
+        gender = name_gender(tokens[0].text)
+        if gender:
+            return gender
+    votes = [GENDERS[token.feats["Gender"]] for token in tokens if token.feats.get("Gender") in GENDERS]
+    if votes:
+        return max(set(votes), key=votes.count)
+    return next(filter(None, (name_gender(token.text) for token in tokens[1:])), None)
+
+
+def name_gender(word: str) -> str | None:
+    for parse in parse_word(word):
+        if "Name" in parse.tag and parse.score >= 0.3 and parse.tag.gender in ("masc", "femn"):
+            return str(parse.tag.gender)
+    return None
+
+
+def span_case(tokens: list[Token]) -> str:
+    """The pymorphy case of the span, from natasha's tag of its tokens (nomn by default)."""
+    votes: dict[str, int] = {}
+    for token in tokens:
+        case = token.feats.get("Case")
+        if case:
+            votes[case] = votes.get(case, 0) + 1
+    if not votes:
+        return "nomn"
+    best = max(votes, key=lambda case: votes[case])
+    return CASES.get(best, "nomn")
+
+
+def nominative(word: str, case: str, gender: str | None) -> str:
+    """One name word in the nominative."""
+    if case == "nomn" or not word[:1].isupper() or "." in word:
+        return word
+    for parse in parse_word(word):
+        tag = parse.tag
+        if not any(name in tag for name in NAME_TAGS) or tag.case != case:
+            continue
+        if gender and tag.gender and tag.gender != gender:
+            continue
+        form = parse.inflect({"nomn", "sing"} | ({gender} if gender and "Surn" in tag else set()))
+        if form is not None:
+            return word[:1] + form.word[1:]
+    return by_rules(word, case, gender)
+
+
+def by_rules(word: str, case: str, gender: str | None) -> str:
+    if gender == "femn" and not word.lower().endswith(("а", "я", "ой", "ей", "ую", "ю", "у", "е", "ы", "и")):
+        return word  # Шейнбаум, Марибель: feminine names on a consonant do not decline
+    if INDECLINABLE.search(word) and not word.lower().endswith(("ой", "ей")):
+        return word
+    for ending, replacement in RULES.get((case, gender or "masc"), ()):
+        if word.lower().endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: len(word) - len(ending)] + replacement
+    return word
+
+
+def normalize_name(tokens: list[Token]) -> tuple[str, str | None]:
+    """(nominative full name, gender) for the tokens of a person span."""
+    words = [token for token in tokens if any(ch.isalpha() for ch in token.text)]
+    gender = span_gender(words)
+    case = span_case(words)
+    return " ".join(nominative(token.text, case, gender) for token in words), gender

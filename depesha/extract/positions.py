@@ -1,0 +1,213 @@
+"""Stage `positions`: posts held by people ("посол Казахстана в Мексике Алмурат Турганбеков")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..annotate.morph import inflect_word
+from ..doc import Doc, Entity, Position, Token
+from .chain import chain_end
+from .gazetteer import max_position_words, positions
+from .orgs import token_lemma
+
+GENERIC_HEADS = {"глава", "председатель", "руководитель", "член", "заместитель", "секретарь", "сопредседатель",
+                 "директор", "начальник", "президент", "вице-президент", "спикер", "лидер"}
+EXTEND_TYPES = {"group", "other", "party"}
+APPOSITION_GAP = {",", "—", "–", "-", "("}
+
+
+@dataclass
+class Post:
+    """A position phrase in the text, tokens [first, end)."""
+
+    first: int
+    head_last: int      # end of the lexicon match
+    title_last: int     # end of the title (head + extension)
+    end: int            # end of the whole phrase (with body and country)
+    title: str
+    sector: str
+    person: Entity | None = None
+
+
+def find_posts(tokens: list[Token]) -> list[Post]:
+    table, longest = positions(), max_position_words()
+    posts, index = [], 0
+    while index < len(tokens):
+        hit = None
+        for size in range(min(longest, len(tokens) - index), 0, -1):
+            key = tuple(token_lemma(token) for token in tokens[index : index + size])
+            if key in table and tokens[index].pos in ("NOUN", "ADJ", "PROPN", "X") and not idiom(tokens, index):
+                title, sector = table[key]
+                end = chain_end(tokens, index + size)
+                hit = Post(index, index + size, index + size, end, title, sector)
+                break
+        if hit:
+            posts.append(hit)
+            index = hit.head_last
+        else:
+            index += 1
+    return merge_nested(posts)
+
+
+def idiom(tokens: list[Token], index: int) -> bool:
+    """"во главе с", "на главе": the word is not a post here."""
+    before = tokens[index - 1].text.lower() if index else ""
+    after = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
+    return before == "во" and after in ("с", "со")
+
+
+def merge_nested(posts: list[Post]) -> list[Post]:
+    """A post inside another's chain ("заместитель министра") is part of it, not a post of its own."""
+    kept: list[Post] = []
+    for post in posts:
+        if kept and post.first < kept[-1].end and kept[-1].title in GENERIC_HEADS | {"заместитель"}:
+            continue
+        kept.append(post)
+    return kept
+
+
+def title_text(doc: Doc, tokens: list[Token], post: Post) -> str:
+    """The lexicon's title, extended for generic heads over what they head ("глава группы дружбы")."""
+    if post.title not in GENERIC_HEADS:
+        return post.title
+    stops = {mention.start for mention in doc.geo if mention.kind != "adj"}
+    stops |= {body.start for body in doc.bodies if body.body.type not in EXTEND_TYPES}
+    adjectives = {mention.start for mention in doc.geo if mention.kind == "adj"}
+    words = [post.title]
+    for token in tokens[post.head_last : post.end]:
+        if token.start in stops or token.text.lower() in ("в", "во", "при", "(") or doc_person_at(doc, token):
+            break
+        if token.start not in adjectives:
+            words.append(token.text)
+    while len(words) > 1 and words[-1].lower() in ("по", "и", "на"):
+        words.pop()
+    return " ".join(words).lower() if len(words) > 1 else post.title
+
+
+def doc_person_at(doc: Doc, token: Token) -> bool:
+    return any(entity.type == "person" and [token.start, token.stop] in entity.mentions or
+               any(start == token.start for start, _ in entity.mentions)
+               for entity in doc.entities if entity.type == "person")
+
+
+class PersonFinder:
+    """Person mentions by token index, for linking posts to the name next to them."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.starts: dict[int, Entity] = {}
+        self.stops: dict[int, Entity] = {}
+        for entity in doc.entities:
+            if entity.type != "person":
+                continue
+            for start, stop in entity.mentions:
+                self.starts[start] = entity
+                self.stops[stop] = entity
+
+    def at(self, token: Token) -> Entity | None:
+        return self.starts.get(token.start)
+
+    def ending(self, token: Token) -> Entity | None:
+        return self.stops.get(token.stop)
+
+
+def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> None:
+    """Name after the post, name before it as apposition, or a list of posts before one name."""
+    for number in range(len(posts) - 1, -1, -1):
+        post = posts[number]
+        after = tokens[post.end] if post.end < len(tokens) else None
+        if after is not None and finder.at(after):
+            post.person = finder.at(after)
+            continue
+        if after is not None and after.text == "," and number + 1 < len(posts):
+            following = posts[number + 1]
+            if following.first == post.end + 1 and following.person is not None:
+                post.person = following.person
+                continue
+        ahead = person_ahead(tokens, post, finder)
+        if ahead is not None:
+            post.person = ahead
+            continue
+        if post.first >= 2 and tokens[post.first - 1].text in APPOSITION_GAP:
+            person = finder.ending(tokens[post.first - 2])
+            if person is not None:
+                post.person = person
+
+
+def person_ahead(tokens: list[Token], post: Post, finder: PersonFinder, limit: int = 10) -> Entity | None:
+    """A name a few words on, with only nouns, adjectives and prepositions between ("посол X в Y Имя")."""
+    for index in range(post.head_last, min(post.head_last + limit, len(tokens))):
+        token = tokens[index]
+        person = finder.at(token)
+        if person is not None:
+            post.end = index
+            return person
+        if token.pos in ("VERB", "AUX", "PRON", "SCONJ") or token.text in ",.;:!?—":
+            return None
+    return None
+
+
+def post_country(doc: Doc, tokens: list[Token], post: Post) -> str | None:
+    """The first country named in the phrase or by an adjective right before the title."""
+    start = tokens[max(post.first - 2, 0)].start
+    stop = tokens[post.end - 1].stop
+    for mention in doc.geo:
+        if start <= mention.start and mention.stop <= stop:
+            if mention.stop <= tokens[post.first].start and mention.kind != "adj":
+                continue
+            return mention.iso
+    return None
+
+
+def post_org(doc: Doc, tokens: list[Token], post: Post) -> Entity | None:
+    start, stop = tokens[post.first].start, tokens[post.end - 1].stop
+    candidates = [entity for entity in doc.entities if entity.type == "organization"
+                  for mention in entity.mentions if start <= mention[0] and mention[1] <= stop]
+    ranked = sorted(candidates, key=lambda entity: entity.sector is None)
+    return ranked[0] if ranked else None
+
+
+def extract_positions(doc: Doc) -> Doc:
+    """Stage `positions`: fills doc.positions and gives people their country."""
+    finder = PersonFinder(doc)
+    found: list[Position] = []
+    for sent in doc.sents:
+        tokens = sent.tokens
+        posts = find_posts(tokens)
+        link_posts(tokens, posts, finder)
+        for post in posts:
+            if post.person is None:
+                continue
+            org = post_org(doc, tokens, post)
+            country = post_country(doc, tokens, post) or (org.country if org else None)
+            start, stop = tokens[post.first].start, tokens[post.end - 1].stop
+            found.append(Position(person=post.person.id, title=title_text(doc, tokens, post),
+                                  organization=org.id if org else None, country=country,
+                                  evidence=[start, stop], text=doc.text[start:stop]))
+    doc.positions = found
+    assign_person_countries(doc)
+    return doc
+
+
+def assign_person_countries(doc: Doc) -> None:
+    """A person's country: from their posts, else from the nearest earlier person with one."""
+    by_person: dict[str, list[Position]] = {}
+    for position in doc.positions:
+        by_person.setdefault(position.person, []).append(position)
+    people = sorted((entity for entity in doc.entities if entity.type == "person"), key=lambda e: e.mentions[0][0])
+    for entity in people:
+        countries = [position.country for position in by_person.get(entity.id, []) if position.country]
+        if countries and entity.country is None:
+            entity.country = countries[0]
+    for index, entity in enumerate(people):
+        if entity.country is None and entity.id in by_person:
+            earlier = [other for other in people[:index] if other.country]
+            if earlier and entity.mentions[0][0] - earlier[-1].mentions[0][0] < 600:
+                entity.country = earlier[-1].country
+    for position in doc.positions:
+        if position.country is None:
+            person = doc.entity(position.person)
+            position.country = person.country if person else None
+
+
+def nominative(word: str) -> str:
+    return inflect_word(word, frozenset({"nomn", "sing"})) or word

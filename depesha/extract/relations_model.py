@@ -1,0 +1,300 @@
+"""A small trained model on top of the Doc: NEREL-style spans (PROFESSION, ORG...) and WORKS_AS / WORKPLACE links.
+
+Inference needs numpy only. Features are strings hashed into a fixed number of buckets (crc32), weights are
+int8 with one scale per class; `scripts/train_relations.py` fits them on NEREL train.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..doc import Doc, Token
+
+MODEL = Path(__file__).parent.parent / "models" / "nerel_relations.npz"
+BUCKETS = 2**17
+
+# Span layers: types inside one layer do not nest, so each layer is one B/I/O tagging.
+LAYERS = {
+    "outer": ["PROFESSION", "EVENT", "DATE"],
+    "names": ["PERSON", "ORGANIZATION"],
+    "places": ["COUNTRY", "CITY"],
+}
+AGENTS = ("PERSON", "PROFESSION", "ORGANIZATION", "COUNTRY", "CITY")
+RELATIONS = {  # relation -> (arg1 types, arg2 types)
+    "WORKS_AS": (("PERSON",), ("PROFESSION",)),
+    "WORKPLACE": (("PERSON", "PROFESSION"), ("ORGANIZATION", "COUNTRY", "CITY")),
+    "PARTICIPANT_IN": (AGENTS, ("EVENT",)),
+    "AGENT": (AGENTS, ("EVENT",)),
+    "POINT_IN_TIME": (("EVENT",), ("DATE",)),
+    "TAKES_PLACE_IN": (("EVENT",), ("CITY", "COUNTRY", "ORGANIZATION")),
+}
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed span over tokens `first..last` (inclusive) of one sentence, with character offsets."""
+
+    type: str
+    sent: int
+    first: int
+    last: int
+    start: int
+    stop: int
+
+
+# HASH
+
+
+def hash_names(names: list[str]) -> np.ndarray:
+    return np.fromiter((zlib.crc32(name.encode()) % BUCKETS for name in names), dtype=np.int64, count=len(names))
+
+
+def layer_labels(layer: str) -> list[str]:
+    return ["O"] + [f"{bio}-{type}" for type in LAYERS[layer] for bio in "BI"]
+
+
+# TOKEN FEATURES
+
+
+def shape(text: str) -> str:
+    if text.isdigit():
+        return "d"
+    if not any(char.isalpha() for char in text):
+        return "p"
+    if text.isupper():
+        return "X"
+    return "Xx" if text[0].isupper() else "x"
+
+
+def ner_tags(tokens: list[Token], doc: Doc) -> list[str]:
+    """natasha's NER as a B-/I- tag per token of one sentence."""
+    tags = ["O"] * len(tokens)
+    for span in doc.ner:
+        inside = [i for i, t in enumerate(tokens) if span.start <= t.start and t.stop <= span.stop]
+        for n, i in enumerate(inside):
+            tags[i] = ("B-" if n == 0 else "I-") + span.type
+    return tags
+
+
+def token_names(tokens: list[Token], tags: list[str], gazetteer: frozenset[str]) -> list[list[str]]:
+    """Feature names of every token of one sentence: itself, its neighbours, its head."""
+    index = {t.id: i for i, t in enumerate(tokens)}
+    lemmas = [t.lemma or t.text.lower() for t in tokens]
+    out = []
+    for i, t in enumerate(tokens):
+        lemma = lemmas[i]
+        head = index.get(t.head_id)
+        names = ["bias", f"l={lemma}", f"s3={lemma[-3:]}", f"p3={lemma[:4]}", f"pos={t.pos}", f"sh={shape(t.text)}",
+                 f"case={t.feats.get('Case', '')}", f"ner={tags[i]}", f"rel={t.rel}", f"gz={lemma in gazetteer}",
+                 f"first={i == 0}", f"pos+case={t.pos}{t.feats.get('Case', '')}"]
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < len(tokens):
+                names += [f"{d}l={lemmas[j]}", f"{d}pos={tokens[j].pos}", f"{d}ner={tags[j]}", f"{d}sh={shape(tokens[j].text)}"]
+            else:
+                names.append(f"{d}edge")
+        names += [f"{-1}l+l={lemmas[i - 1] if i else '^'}|{lemma}"]
+        if head is not None:
+            names += [f"hl={lemmas[head]}", f"hrel={t.rel}|{tokens[head].pos}", f"hdir={head > i}"]
+        out.append(names)
+    return out
+
+
+# DECODE
+
+
+def viterbi(scores: np.ndarray, labels: list[str]) -> list[str]:
+    """Best label path where `I-X` only follows `B-X` or `I-X` (scores are log-probabilities)."""
+    n, k = scores.shape
+    allowed = np.array([[not (b.startswith("I-") and a[2:] != b[2:]) for b in labels] for a in labels])
+    start = np.array([not label.startswith("I-") for label in labels])
+    best = np.where(start, scores[0], -np.inf)
+    back = np.zeros((n, k), dtype=np.int64)
+    for i in range(1, n):
+        total = np.where(allowed, best[:, None], -np.inf)
+        back[i] = total.argmax(axis=0)
+        best = total.max(axis=0) + scores[i]
+    path = [int(best.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return [labels[j] for j in reversed(path)]
+
+
+def tag_spans(tags: list[str]) -> list[tuple[str, int, int]]:
+    """(type, first, last) token spans from B-/I- tags."""
+    spans: list[tuple[str, int, int]] = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("B-"):
+            spans.append((tag[2:], i, i))
+        elif tag.startswith("I-") and spans and spans[-1][2] == i - 1:
+            spans[-1] = (spans[-1][0], spans[-1][1], i)
+    return spans
+
+
+# PAIR FEATURES
+
+
+def head_of(tokens: list[Token], m: Mention) -> int:
+    """The first token of the mention whose syntactic head lies outside it."""
+    index = {t.id: i for i, t in enumerate(tokens)}
+    for i in range(m.first, m.last + 1):
+        head = index.get(tokens[i].head_id)
+        if head is None or not m.first <= head <= m.last:
+            return i
+    return m.first
+
+
+def path_up(tokens: list[Token], i: int) -> list[int]:
+    index = {t.id: n for n, t in enumerate(tokens)}
+    path = [i]
+    while len(path) < 30:
+        head = index.get(tokens[path[-1]].head_id)
+        if head is None or head in path:
+            break
+        path.append(head)
+    return path
+
+
+def syntax_path(tokens: list[Token], a: int, b: int) -> str:
+    """Relations from token a up to the common ancestor and down to b, e.g. `appos^|`."""
+    up_a, up_b = path_up(tokens, a), path_up(tokens, b)
+    common = next((n for n in up_a if n in up_b), None)
+    if common is None:
+        return "none"
+    left = [tokens[n].rel for n in up_a[: up_a.index(common)]]
+    right = [tokens[n].rel for n in up_b[: up_b.index(common)]]
+    if len(left) + len(right) > 4:
+        return f"long{len(left)}+{len(right)}"
+    return "^".join(left) + "|" + "v".join(reversed(right))
+
+
+def pair_names(tokens: list[Token], lemmas: list[str], a: Mention, b: Mention, mentions: list[Mention]) -> list[str]:
+    """Feature names of a candidate (arg1 a, arg2 b) in one sentence."""
+    if a.first <= b.first and b.last <= a.last:
+        order = "b_in_a"
+    elif b.first <= a.first and a.last <= b.last:
+        order = "a_in_b"
+    else:
+        order = "ab" if a.last < b.first else "ba"
+    lo, hi = (a.last + 1, b.first) if a.last < b.first else (b.last + 1, a.first)
+    between = range(lo, hi) if order in ("ab", "ba") else range(0)
+    distance = len(between)
+    bucket = str(distance) if distance < 5 else "5-9" if distance < 10 else "10+"
+    ha, hb = head_of(tokens, a), head_of(tokens, b)
+    path = syntax_path(tokens, ha, hb)
+    types = f"{a.type}>{b.type}"
+    others = [m for m in mentions if m not in (a, b) and lo <= m.first and m.last < hi]
+    names = ["bias", f"t={types}", f"o={order}", f"t+o={types}|{order}", f"d={bucket}", f"o+d={order}|{bucket}",
+             f"path={path}", f"t+path={types}|{path}", f"o+path={order}|{path}",
+             f"la={lemmas[ha]}", f"lb={lemmas[hb]}", f"t+lb={types}|{lemmas[hb]}", f"t+la={types}|{lemmas[ha]}",
+             f"casea={tokens[ha].feats.get('Case', '')}", f"caseb={tokens[hb].feats.get('Case', '')}",
+             f"relb={tokens[hb].rel}", f"rela={tokens[ha].rel}"]
+    names += [f"between={m.type}" for m in others] + [f"nbetween={min(len(others), 3)}"]
+    if distance <= 6:
+        names += [f"w={lemmas[i]}" for i in between] + [f"o+w={order}|{lemmas[i]}" for i in between]
+    else:
+        names += [f"wp={lemmas[i]}" for i in between if shape(tokens[i].text) == "p"]
+    if order == "b_in_a":
+        names += [f"nested_before={lemmas[b.first - 1] if b.first > a.first else '^'}"]
+    return names
+
+
+# MODEL
+
+
+@dataclass
+class RelationModel:
+    """Span taggers (one per layer) and pair classifiers (one per relation), as hashed linear models."""
+
+    weights: dict[str, np.ndarray]     # name -> int8 [classes, BUCKETS]; one row (the logit) for a relation
+    scales: dict[str, np.ndarray]      # name -> float32 [classes]
+    biases: dict[str, np.ndarray]      # name -> float32 [classes]
+    thresholds: dict[str, float]       # relation -> probability cut-off
+    gazetteer: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path = MODEL) -> RelationModel:
+        data = np.load(path, allow_pickle=False)
+        names = [key[2:] for key in data.files if key.startswith("w:")]
+        return cls(
+            weights={n: data[f"w:{n}"] for n in names},
+            scales={n: data[f"s:{n}"] for n in names},
+            biases={n: data[f"b:{n}"] for n in names},
+            thresholds={str(k): float(v) for k, v in zip(data["threshold_names"], data["threshold_values"], strict=True)},
+            gazetteer=frozenset(str(word) for word in data["gazetteer"]),
+        )
+
+    def scores(self, name: str, rows: list[list[str]]) -> np.ndarray:
+        """Raw linear scores [rows, classes] of hashed feature rows."""
+        weights = self.weights[name]
+        out = np.empty((len(rows), weights.shape[0]), dtype=np.float32)
+        for n, names in enumerate(rows):
+            out[n] = weights[:, hash_names(names)].sum(axis=1, dtype=np.float32)
+        return out * self.scales[name] + self.biases[name]
+
+    def mentions(self, doc: Doc) -> list[Mention]:
+        """Typed spans of every sentence from the three layer taggers."""
+        found = []
+        for s, sent in enumerate(doc.sents):
+            tokens = sent.tokens
+            if not tokens:
+                continue
+            rows = token_names(tokens, ner_tags(tokens, doc), self.gazetteer)
+            for layer in LAYERS:
+                scores = self.scores(layer, rows)
+                logp = scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)
+                for type, first, last in tag_spans(viterbi(logp, layer_labels(layer))):
+                    found.append(Mention(type, s, first, last, tokens[first].start, tokens[last].stop))
+        return found
+
+    def relations(self, doc: Doc, mentions: list[Mention]) -> list[tuple[str, Mention, Mention, float]]:
+        """(relation, arg1, arg2, probability) above each relation's threshold, same-sentence pairs only."""
+        out = []
+        for s, sent in enumerate(doc.sents):
+            inside = [m for m in mentions if m.sent == s]
+            lemmas = [t.lemma or t.text.lower() for t in sent.tokens]
+            for relation, (left, right) in RELATIONS.items():
+                if relation not in self.weights:
+                    continue
+                pairs = [(a, b) for a in inside if a.type in left for b in inside if b.type in right and a != b]
+                if not pairs:
+                    continue
+                rows = [pair_names(sent.tokens, lemmas, a, b, inside) for a, b in pairs]
+                probs = 1 / (1 + np.exp(-self.scores(relation, rows)[:, 0]))
+                cut = self.thresholds.get(relation, 0.5)
+                out += [(relation, a, b, float(p)) for (a, b), p in zip(pairs, probs, strict=True) if p >= cut]
+        return out
+
+
+@lru_cache(maxsize=1)
+def load() -> RelationModel:
+    """The shipped model, loaded once per process."""
+    return RelationModel.load()
+
+
+def predict_works(doc: Doc) -> list[tuple[Span, Span, Span | None]]:
+    """(person span, profession span, organisation-or-country span | None) character spans of a Doc.
+
+    The workplace is the one linked to the profession, else to the person, when the model finds one.
+    """
+    model = load()
+    mentions = model.mentions(doc)
+    links = model.relations(doc, mentions)
+    places: dict[Mention, tuple[float, Mention]] = {}
+    for relation, a, b, p in links:
+        if relation == "WORKPLACE" and p > places.get(a, (0.0, b))[0]:
+            places[a] = (p, b)
+    out = []
+    for relation, person, profession, _ in links:
+        if relation == "WORKS_AS":
+            place = places.get(profession, places.get(person, (0.0, None)))[1]
+            out.append(((person.start, person.stop), (profession.start, profession.stop),
+                        (place.start, place.stop) if place else None))
+    return out

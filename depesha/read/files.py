@@ -1,0 +1,110 @@
+"""Walk paths (files, directories, `-` for stdin) and yield Articles or Failures."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..doc import Article
+from ..errors import ReadError
+from .jsonl import parse_jsonl_line
+from .text import parse_text_bytes
+
+SKIP_SUFFIXES = {".json", ".py", ".md", ".pyc", ".parquet", ".db", ".sqlite"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+@dataclass
+class Failure:
+    """An input that could not be read: which one and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Expand directories recursively (sorted, hidden files skipped)."""
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and Path(name).suffix.lower() not in SKIP_SUFFIXES:
+                        yield os.path.join(root, name)
+        else:
+            yield path
+
+
+def open_bytes(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    if path.endswith(".gz"):
+        with gzip.open(path, "rb") as file:
+            return file.read()
+    if path.endswith(".bz2"):
+        with bz2.open(path, "rb") as file:
+            return file.read()
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def is_jsonl(path: str) -> bool:
+    name = path[:-3] if path.endswith(".gz") else path[:-4] if path.endswith(".bz2") else path
+    return Path(name).suffix.lower() in JSONL_SUFFIXES
+
+
+def load_jsonl(path: str, data: bytes, max_bytes: int) -> Iterator[Article | Failure]:
+    for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+        if not line.strip():
+            continue
+        source = f"{path}:{number}"
+        try:
+            yield parse_jsonl_line(line, source, max_bytes)
+        except ReadError as error:
+            yield Failure(source, error.reason)
+
+
+def load_path(path: str, max_bytes: int) -> Iterator[Article | Failure]:
+    source = "<stdin>" if path == "-" else path
+    try:
+        if path != "-" and os.path.getsize(path) > max_bytes * 50 and not is_jsonl(path):
+            raise ReadError(source, f"too large: {os.path.getsize(path):,} bytes over the limit of {max_bytes:,}")
+        data = open_bytes(path)
+    except FileNotFoundError:
+        yield Failure(source, "no such file")
+        return
+    except (OSError, EOFError) as error:
+        yield Failure(source, f"cannot read: {error}")
+        return
+    except ReadError as error:
+        yield Failure(source, error.reason)
+        return
+    if is_jsonl(path):
+        yield from load_jsonl(path, data, max_bytes)
+        return
+    if path.lower().endswith((".warc", ".warc.gz")):
+        try:
+            from .warc import load_warc
+        except ImportError:
+            yield Failure(source, "WARC input needs the [warc] extra")
+            return
+        yield from load_warc(path, max_bytes)
+        return
+    try:
+        yield parse_text_bytes(data, source, max_bytes)
+    except ReadError as error:
+        yield Failure(source, error.reason)
+
+
+def load_articles(paths: Iterable[str], max_bytes: int = 1_000_000) -> Iterator[Article | Failure]:
+    """Every article found under `paths`, in order; unreadable inputs come as Failures."""
+    for path in iter_paths(paths):
+        yield from load_path(path, max_bytes)

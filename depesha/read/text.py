@@ -1,0 +1,124 @@
+"""Plain-text articles: encoding detection and optional `key value` header lines."""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Article
+from ..errors import ReadError
+
+ENCODINGS = ["utf-8", "cp1251", "koi8-r"]
+HEADER_KEYS = {"date": "published", "published": "published", "title": "title", "url": "url",
+               "source": "agency", "agency": "agency"}
+HEADER = re.compile(r"^\s*(date|published|title|url|source|agency)[ \t]+(\S.*?)\s*$", re.I)
+DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters: not a text file."""
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    return controls > len(sample) * 0.05
+
+
+def cyrillic_score(text: str) -> float:
+    letters = sum(ch.isalpha() for ch in text) or 1
+    return len(CYRILLIC.findall(text)) / letters
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode UTF-8, cp1251 or koi8-r; pick the reading with plausible Russian letter case."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for encoding in ENCODINGS[1:]:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((russian_case_score(text), text))
+    if not candidates:
+        raise ReadError(source, "cannot decode as UTF-8, cp1251 or koi8-r")
+    score, text = max(candidates, key=lambda pair: pair[0])
+    if cyrillic_score(text) < 0.3 and any(byte >= 0x80 for byte in data):
+        raise ReadError(source, "not valid UTF-8 and not Russian text in cp1251 or koi8-r")
+    return text
+
+
+def russian_case_score(text: str) -> float:
+    """Share of Cyrillic letters in lower case: koi8-r read as cp1251 (and back) flips the case."""
+    letters = [ch for ch in text if "а" <= ch.lower() <= "я" or ch in "ёЁ"]
+    if not letters:
+        return 0.0
+    return sum(ch.islower() for ch in letters) / len(letters)
+
+
+def parse_headers(text: str) -> tuple[dict[str, str], str]:
+    """Split leading `key value` header lines (date, title, url, source) from the body."""
+    meta: dict[str, str] = {}
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        match = HEADER.match(line)
+        if not match:
+            if line.strip():
+                break
+            index += 1
+            continue
+        key, value = HEADER_KEYS[match.group(1).lower()], match.group(2)
+        if key == "published":
+            date = DATE.search(value)
+            if not date or key in meta:
+                break
+            value = date.group(0)
+            tail = match.group(2)[date.end() :].strip()
+            if tail and not DATE.fullmatch(tail):
+                # "date 2025-11-29 Рассказать друзьям": the header ends at the date
+                lines[index] = tail
+                meta[key] = value
+                break
+        meta[key] = value
+        index += 1
+    return meta, "\n".join(lines[index:])
+
+
+def parse_text(text: str, source: str, **meta: str | None) -> Article:
+    """An Article from decoded text, headers parsed into metadata."""
+    if CONTROL.search(text[:4096]) and looks_binary(text[:4096].encode("utf-8", "replace")):
+        raise ReadError(source, "binary content, not text")
+    headers, body = parse_headers(text)
+    if not body.strip():
+        raise ReadError(source, "empty article (no text after the header lines)")
+    fields = {key: value for key, value in meta.items() if value}
+    fields.update({key: value for key, value in headers.items() if key not in fields})
+    return Article(text=body, source=source, **fields)  # type: ignore[arg-type]
+
+
+def parse_text_bytes(data: bytes, source: str, max_bytes: int = 1_000_000) -> Article:
+    """Bytes of a text file -> Article; raises ReadError for empty, binary, huge or undecodable input."""
+    if not data.strip():
+        raise ReadError(source, "empty input")
+    if len(data) > max_bytes:
+        raise ReadError(source, f"too large: {len(data):,} bytes over the limit of {max_bytes:,}")
+    if looks_binary(data):
+        raise ReadError(source, "binary content, not text")
+    text = decode_bytes(data, source).replace("\r\n", "\n").replace("\r", "\n")
+    if looks_like_html(text):
+        from .html import parse_html
+
+        return parse_html(text, source)
+    return parse_text(text, source)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)

@@ -1,0 +1,64 @@
+"""The default pipeline's stages, in order: read -> clean -> annotate -> extract -> events."""
+
+from __future__ import annotations
+
+import hashlib
+
+from .clean import clean_text, detect_language, find_attribution, parse_dateline
+from .doc import Dateline, Doc
+from .pipeline import Stage
+
+
+def clean_doc(doc: Doc) -> Doc:
+    """Stage `clean`: cleaned text, language, dateline, attribution, id and metadata."""
+    article = doc.article
+    doc.text = clean_text(doc.raw)
+    doc.id = "a" + hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:16]
+    if article is not None:
+        doc.published, doc.title, doc.source = article.published, article.title, article.agency
+    doc.language = detect_language(doc.text)
+    doc.dateline = parse_dateline(doc.text, doc.published) or Dateline()
+    if doc.dateline.agency:
+        doc.source = doc.dateline.agency if not doc.source or doc.source == doc.dateline.agency else doc.source
+    found = find_attribution(doc.text)
+    if found:
+        doc.attribution, start, stop = found
+        doc.attribution_span = [start, stop]
+    return doc
+
+
+def annotate_doc(doc: Doc) -> Doc:
+    """Stage `annotate`: natasha on Russian text; other languages keep a bare token list."""
+    from .annotate.natasha import NatashaAnnotator
+
+    if doc.language == "ru":
+        return annotator()(doc)
+    from .annotate.plain import annotate_plain
+
+    return annotate_plain(doc)
+
+
+_ANNOTATOR: list = []
+
+
+def annotator():  # type: ignore[no-untyped-def]
+    from .annotate.natasha import NatashaAnnotator
+
+    if not _ANNOTATOR:
+        _ANNOTATOR.append(NatashaAnnotator())
+    return _ANNOTATOR[0]
+
+
+def default_stages() -> list[Stage]:
+    from .events.build import extract_events
+    from .extract.entities import extract_entities
+    from .extract.positions import extract_positions
+
+    annotator()  # load the models now, once per process
+    return [
+        Stage("clean", clean_doc, requires=("raw",), assigns=("text", "id", "language", "dateline", "attribution")),
+        Stage("annotate", annotate_doc, requires=("text", "language"), assigns=("tokens", "sents", "ner")),
+        Stage("entities", extract_entities, requires=("tokens", "ner"), assigns=("entities", "geo", "bodies")),
+        Stage("positions", extract_positions, requires=("entities",), assigns=("positions",)),
+        Stage("events", extract_events, requires=("entities", "positions", "dateline"), assigns=("events",)),
+    ]

@@ -11,7 +11,7 @@ from depesha.data import AGENCIES, BODIES, COUNTRIES, COUNTRY_FORMS, POSITIONS, 
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "build_country_forms.py"
 
-SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "BUS", "JRN", "MED", "EDU", "CVL", "IGO", "NGO", "REL", "LAB"}
+SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "BUS", "JRN", "MED", "EDU", "CVL", "IGO", "NGO", "REL", "LAB", "REB"}
 BODY_TYPES = {
     "legislature", "ministry", "government", "head_of_state_office", "party", "igo", "agency", "court",
     "military", "company", "group", "other",

@@ -51,8 +51,8 @@ def annotator():  # type: ignore[no-untyped-def]
 
 def default_stages() -> list[Stage]:
     from .events.build import extract_events
-    from .extract.entities import extract_entities
-    from .extract.positions import extract_positions
+    from .extractors.entities import extract_entities
+    from .extractors.positions import extract_positions
 
     annotator()  # load the models now, once per process
     return [

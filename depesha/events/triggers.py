@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from ..data import TRIGGERS, load_table
 from ..doc import Token
-from ..extract.gazetteer import lemma_key
-from ..extract.orgs import token_lemma
+from ..extractors.gazetteer import lemma_key
+from ..extractors.orgs import token_lemma
 
 
 @dataclass(frozen=True)

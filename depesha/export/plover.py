@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..extract.gazetteer import iso3
+from ..extractors.gazetteer import iso3
 
 MODES = {"online": "phone", "phone": "phone"}
 KIND_MODES = {"visit": "visit", "summit": "multilateral"}

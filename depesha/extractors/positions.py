@@ -68,7 +68,7 @@ def merge_nested(posts: list[Post]) -> list[Post]:
 
 def title_text(doc: Doc, tokens: list[Token], post: Post) -> str:
     """The lexicon's title, extended for generic heads over what they head ("глава группы дружбы")."""
-    if post.title not in GENERIC_HEADS:
+    if post.title.split()[0] not in GENERIC_HEADS:
         return post.title
     stops = {mention.start for mention in doc.geo if mention.kind != "adj"}
     stops |= {body.start for body in doc.bodies if body.body.type not in EXTEND_TYPES}

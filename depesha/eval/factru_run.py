@@ -1,0 +1,74 @@
+"""Run depesha over a factRuEval folder and write `book_N.task1` / `book_N.task3` for every document."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..doc import Article, Doc
+from .factru_format import format_task1, format_task3
+from .factru_gold import list_docs
+from .factru_response import doc_facts, doc_mentions, to_raw
+
+log = logging.getLogger(__name__)
+
+
+def progress(items: list[str], desc: str) -> Iterable[str]:
+    """tqdm on a terminal, the plain list otherwise."""
+    if not sys.stderr.isatty():
+        return items
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return items
+    return tqdm(items, desc=desc, unit="doc")
+
+
+def load_cached(cache: Path | None, name: str, raw: str, extract: Callable[[str], Doc]) -> Doc:
+    """Docs pickled under `cache` (a development aid for iterating on the mapping) or extracted now."""
+    path = cache / f"{name}.pickle" if cache else None
+    if path is not None and path.exists():
+        with open(path, "rb") as file:
+            doc = pickle.load(file)
+        if doc.raw == raw:
+            return doc
+    doc = extract(raw)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as file:
+            pickle.dump(doc, file)
+    return doc
+
+
+def write_doc(out: Path, name: str, raw: str, doc: Doc | None) -> None:
+    mentions = to_raw(doc_mentions(doc), doc, raw) if doc is not None else []
+    facts = doc_facts(doc) if doc is not None else []
+    (out / f"{name}.task1").write_text(format_task1(mentions), encoding="utf-8")
+    (out / f"{name}.task3").write_text(format_task3(facts), encoding="utf-8")
+
+
+def write_responses(gold_dir: str | Path, out: str | Path, limit: int | None = None,
+                    cache: str | Path | None = None) -> list[str]:
+    """Responses for the first `limit` documents; returns the names of documents that failed (written empty)."""
+    from .. import extract_doc, make_pipeline
+
+    pipeline = make_pipeline()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    failed = []
+    names = list_docs(gold_dir)[:limit]
+    for name in progress(names, "depesha"):
+        with open(Path(gold_dir) / f"{name}.txt", encoding="utf-8-sig", newline="") as file:
+            raw = file.read()
+        try:
+            doc = load_cached(Path(cache) if cache else None, name, raw,
+                              lambda text, name=name: extract_doc(Article(text=text, source=name), pipeline))
+            write_doc(out, name, raw, doc)
+        except Exception:  # noqa: BLE001 - one bad document must not stop the run
+            log.exception("%s failed, empty responses written", name)
+            failed.append(name)
+            write_doc(out, name, raw, None)
+    return failed

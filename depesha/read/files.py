@@ -74,6 +74,14 @@ def load_jsonl(path: str, data: bytes, max_bytes: int) -> Iterator[Article | Fai
 
 def load_path(path: str, max_bytes: int) -> Iterator[Article | Failure]:
     source = "<stdin>" if path == "-" else path
+    if path.lower().endswith((".warc", ".warc.gz")):   # streamed record by record, any size
+        try:
+            from .warc import load_warc
+        except ImportError:
+            yield Failure(source, "WARC input needs the [warc] extra")
+            return
+        yield from load_warc(path, max_bytes)
+        return
     try:
         if path != "-" and os.path.getsize(path) > max_bytes * 50 and not is_jsonl(path):
             raise ReadError(source, f"too large: {os.path.getsize(path):,} bytes over the limit of {max_bytes:,}")
@@ -89,14 +97,6 @@ def load_path(path: str, max_bytes: int) -> Iterator[Article | Failure]:
         return
     if is_jsonl(path):
         yield from load_jsonl(path, data, max_bytes)
-        return
-    if path.lower().endswith((".warc", ".warc.gz")):
-        try:
-            from .warc import load_warc
-        except ImportError:
-            yield Failure(source, "WARC input needs the [warc] extra")
-            return
-        yield from load_warc(path, max_bytes)
         return
     try:
         yield parse_text_bytes(data, source, max_bytes)

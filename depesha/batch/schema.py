@@ -46,6 +46,7 @@ ENTITIES = KEYS + [
     ("mentions", SPANS, "[start, stop] character offsets of every mention"),
     ("gender", STR, "persons: masc | fem"),
     ("sector", STR, "organisations: PLOVER sector"),
+    ("canonical", STR, "gazetteer id of a known body, e.g. `KZ:LEG:mazhilis`"),
 ]
 
 POSITIONS = KEYS + [
@@ -136,8 +137,10 @@ def flatten_record(record: dict[str, Any], input_id: str) -> dict[str, list[tupl
 def assemble_record(article: dict[str, Any], items: dict[str, Iterable[dict[str, Any]]]) -> dict[str, Any]:
     """Rows of one article (as dicts, e.g. `Row.asDict(True)`) -> the record they came from."""
     fields = {name: article[name] for name in ARTICLE_FIELDS[1:]}
-    dateline = fields["dateline"]
-    fields["dateline"] = {key: (dateline or {}).get(key) for key in DATELINE_FIELDS}
+    dateline = fields["dateline"] or {}
+    if isinstance(dateline, (tuple, list)):   # as flattened, before Spark made a struct of it
+        dateline = dict(zip(DATELINE_FIELDS, dateline, strict=True))
+    fields["dateline"] = {key: dateline.get(key) for key in DATELINE_FIELDS}
     record: dict[str, Any] = {"schema": article["schema"], "article": {"id": article["article_id"], **fields}}
     for table in LISTS:
         rows = sorted(items.get(table) or [], key=lambda row: row["ord"])

@@ -45,6 +45,7 @@ def make_session(master: str | None = None, app_name: str = "depesha-batch",
     if master and master.startswith("local"):
         os.environ["PYSPARK_PYTHON"] = sys.executable
         os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+        add_pythonpath(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     else:
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = SparkSession.builder.appName(app_name)
@@ -55,6 +56,13 @@ def make_session(master: str | None = None, app_name: str = "depesha-batch",
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("WARN")
     return session
+
+
+def add_pythonpath(path: str) -> None:
+    """Local workers import depesha from where the driver did, installed or not."""
+    parts = [part for part in os.environ.get("PYTHONPATH", "").split(os.pathsep) if part]
+    if path not in parts:
+        os.environ["PYTHONPATH"] = os.pathsep.join([path, *parts])
 
 
 def union_schema() -> Any:

@@ -26,3 +26,12 @@ def spark():
     yield session
     session.stop()
 
+
+
+@pytest.fixture(scope="session")
+def pipeline_record() -> dict:
+    """A real record with entities, positions and events (the natasha models load once)."""
+    import depesha
+
+    return depesha.extract("МОСКВА, 12 марта. Министр иностранных дел России Сергей Лавров провел переговоры "
+                           "с главой МИД Казахстана.", published="2025-03-12")

@@ -74,9 +74,11 @@ def title_text(doc: Doc, tokens: list[Token], post: Post) -> str:
     stops |= {body.start for body in doc.bodies if body.body.type not in EXTEND_TYPES}
     adjectives = {mention.start for mention in doc.geo if mention.kind == "adj"}
     words = [post.title]
-    for token in tokens[post.head_last : post.end]:
+    for index in range(post.head_last, post.end):
+        token = tokens[index]
         if token.start in stops or token.text.lower() in ("в", "во", "при", "(") or doc_person_at(doc, token):
             break
+        post.title_last = index + 1
         if token.start not in adjectives:
             words.append(token.text)
     while len(words) > 1 and words[-1].lower() in ("по", "и", "на"):
@@ -159,7 +161,12 @@ def post_country(doc: Doc, tokens: list[Token], post: Post) -> str | None:
 
 
 def post_org(doc: Doc, tokens: list[Token], post: Post) -> Entity | None:
-    start, stop = tokens[post.first].start, tokens[post.end - 1].stop
+    """The body named in the phrase after the title (the group a "глава" heads is part of the title)."""
+    if post.title_last < post.end:
+        start = tokens[post.title_last].start
+    else:
+        start = tokens[post.first].start
+    stop = tokens[post.end - 1].stop
     candidates = [entity for entity in doc.entities if entity.type == "organization"
                   for mention in entity.mentions if start <= mention[0] and mention[1] <= stop]
     ranked = sorted(candidates, key=lambda entity: entity.sector is None)
@@ -177,10 +184,11 @@ def extract_positions(doc: Doc) -> Doc:
         for post in posts:
             if post.person is None:
                 continue
+            title = title_text(doc, tokens, post)
             org = post_org(doc, tokens, post)
             country = post_country(doc, tokens, post) or (org.country if org else None)
             start, stop = tokens[post.first].start, tokens[post.end - 1].stop
-            found.append(Position(person=post.person.id, title=title_text(doc, tokens, post),
+            found.append(Position(person=post.person.id, title=title,
                                   organization=org.id if org else None, country=country,
                                   evidence=[start, stop], text=doc.text[start:stop]))
     doc.positions = found

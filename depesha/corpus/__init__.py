@@ -1,0 +1,1 @@
+"""Across articles: near-duplicates, event clusters, entity resolution, commitment follow-up."""

@@ -1,0 +1,77 @@
+"""Which stored event cluster a new report joins: same category, close dates, shared parties."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+WINDOW_DAYS = 3
+SAME_KIND = [{"meeting", "talks"}]     # kinds that news use for one and the same contact
+
+
+@dataclass
+class Report:
+    """An event as one article reports it, with resolved entity ids."""
+
+    category: str
+    kind: str | None
+    date: str
+    countries: set[str]
+    participants: set[int]
+
+
+@dataclass
+class Cluster:
+    """A stored cluster as a candidate: its first report's kind and date, all parties seen."""
+
+    id: int
+    category: str
+    kind: str | None
+    date: str
+    countries: set[str]
+    participants: set[int]
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """'2025-11-28', '2025-11' or '2025' -> a date (the first day of a month or year)."""
+    if not value:
+        return None
+    parts = (value.split("-") + ["01", "01"])[:3]
+    try:
+        return dt.date(int(parts[0]), int(parts[1] or 1), int(parts[2] or 1))
+    except ValueError:
+        return None
+
+
+def date_window(value: str) -> tuple[str, str]:
+    """ISO bounds of the dates a report of the same event may carry."""
+    date = parse_date(value)
+    if date is None:
+        return value, value
+    delta = dt.timedelta(days=WINDOW_DAYS)
+    return (date - delta).isoformat(), (date + delta).isoformat()
+
+
+def same_kind(a: str | None, b: str | None) -> bool:
+    return a == b or any(a in group and b in group for group in SAME_KIND)
+
+
+def score(report: Report, cluster: Cluster) -> tuple[int, int] | None:
+    """None when the cluster cannot be the same event, else a sort key (higher is better)."""
+    if cluster.category != report.category or not same_kind(cluster.kind, report.kind):
+        return None
+    shared = len(report.participants & cluster.participants)
+    same_countries = len(report.countries) >= 2 and report.countries == cluster.countries
+    if not shared and not same_countries:
+        return None
+    if report.countries and cluster.countries and not report.countries & cluster.countries:
+        return None
+    a, b = parse_date(report.date), parse_date(cluster.date)
+    distance = abs((a - b).days) if a and b else 0
+    return shared, -distance
+
+
+def choose_cluster(report: Report, clusters: list[Cluster]) -> int | None:
+    """The id of the best matching cluster, or None to start a new one."""
+    scored = [(key, -cluster.id, cluster.id) for cluster in clusters if (key := score(report, cluster))]
+    return max(scored)[2] if scored else None

@@ -1,0 +1,359 @@
+"""The one write connection: stores records atomically, resolves entities, links duplicates and events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from depesha.corpus import dedup
+from depesha.corpus.cluster import Cluster, Report, choose_cluster, date_window
+from depesha.corpus.resolve import Candidate, Mention, Resolver
+from depesha.errors import StoreError
+
+from .lemma import lemmatize
+
+log = logging.getLogger(__name__)
+PG_LOCK = 0x64657065  # "depe": the advisory lock that makes one writer at a time on PostgreSQL
+
+
+@dataclass
+class Outcome:
+    """What happened to one record."""
+
+    article: str
+    status: str                      # stored | skipped (already there) | reprocessed
+    num: int | None = None
+    dup_of: str | None = None
+
+
+@dataclass
+class Summary:
+    """Counts for the end of an ingest."""
+
+    stored: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.status == "skipped":
+            self.skipped += 1
+        else:
+            self.stored += 1
+            self.duplicates += outcome.dup_of is not None
+
+    def fail(self, source: str, reason: str) -> None:
+        self.failed += 1
+        self.failures.append((source, reason))
+
+
+# CHECKS
+
+
+def check_span(span: Any, size: int, what: str) -> tuple[int, int]:
+    if not (isinstance(span, (list, tuple)) and len(span) == 2 and all(isinstance(x, int) for x in span)):
+        raise StoreError(f"{what}: expected [start, stop], got {span!r}")
+    start, stop = span
+    if not 0 <= start <= stop <= size:
+        raise StoreError(f"{what}: span {span} outside the text (length {size})")
+    return start, stop
+
+
+def check_record(record: Any) -> None:
+    """Provenance must hold: every offset points into the article text, every id is known."""
+    if not isinstance(record, dict) or not isinstance(record.get("article"), dict):
+        raise StoreError(f"expected a depesha/1 record, got {type(record).__name__}")
+    text = record["article"].get("text")
+    if not isinstance(text, str) or not record["article"].get("id"):
+        raise StoreError("record without article id or text")
+    size, ids = len(text), {entity.get("id") for entity in record.get("entities", [])}
+    for entity in record.get("entities", []):
+        for span in entity.get("mentions", []):
+            check_span(span, size, f"entity {entity.get('id')}")
+    for position in record.get("positions", []):
+        if position.get("person") not in ids:
+            raise StoreError(f"position of unknown person {position.get('person')!r}")
+        if position.get("evidence"):
+            check_span(position["evidence"], size, f"position of {position['person']}")
+    for event in record.get("events", []):
+        if not event.get("category"):
+            raise StoreError(f"event {event.get('id')} without category")
+        for span in event.get("evidence", []):
+            check_span(span, size, f"event {event.get('id')}")
+
+
+def today() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+# WRITER
+
+
+class Writer:
+    """Adds records in transactions of `batch` articles; never leaves half an article behind."""
+
+    def __init__(self, store: Any, batch: int = 1, extractor: str | None = None):
+        self.store, self.batch, self.extractor = store, batch, extractor
+        self.raw = store.engine.raw_connection()
+        self.pg = store.dialect != "sqlite"
+        if not self.pg:
+            self.raw.driver_connection.isolation_level = None  # we say BEGIN ourselves
+        self.cursor = self.raw.cursor()
+        self.resolver = Resolver(self.load_candidates, self.create_entity, self.update_entity)
+        self.pending = 0
+        self.in_transaction = False
+        if self.pg:
+            self.execute("SELECT pg_advisory_lock(?)", (PG_LOCK,))
+            self.raw.commit()
+
+    # SQL helpers
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        self.cursor.execute(self.store.sql(sql) if self.pg else sql, tuple(params))
+        return self.cursor
+
+    def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            self.cursor.executemany(self.store.sql(sql) if self.pg else sql, rows)
+
+    def insert_id(self, sql: str, params: Iterable[Any]) -> int:
+        return self.execute(sql + " RETURNING id", params).fetchone()[0]
+
+    # transactions
+
+    def begin(self) -> None:
+        if not self.in_transaction:
+            if not self.pg:  # psycopg opens the transaction itself
+                self.execute("BEGIN IMMEDIATE")
+            self.in_transaction = True
+
+    def commit(self) -> None:
+        if self.in_transaction:
+            self.execute("COMMIT") if not self.pg else self.raw.commit()
+            self.in_transaction, self.pending = False, 0
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            self.execute("ROLLBACK") if not self.pg else self.raw.rollback()
+            self.in_transaction, self.pending = False, 0
+        self.resolver.clear()  # it may have cached entities that were not committed
+
+    def close(self) -> None:
+        self.commit()
+        if self.pg:
+            self.execute("SELECT pg_advisory_unlock(?)", (PG_LOCK,))
+            self.raw.commit()
+        self.raw.close()
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, kind: Any, *rest: Any) -> None:
+        if kind is not None:
+            self.rollback()
+        self.close()
+
+    # records
+
+    def add(self, record: dict[str, Any], raw: str | None = None) -> Outcome:
+        """Store one record (or skip it if its article is stored); commits every `batch` articles."""
+        check_record(record)
+        article = record["article"]
+        self.begin()
+        try:
+            found = self.execute("SELECT num FROM articles WHERE id = ?", (article["id"],)).fetchone()
+            if found:
+                return Outcome(article["id"], "skipped", found[0])
+            outcome = self.insert_article(record, raw)
+            self.insert_facts(outcome.num, record, duplicate=outcome.dup_of is not None)
+        except BaseException:
+            self.rollback()
+            raise
+        self.pending += 1
+        if self.pending >= self.batch:
+            self.commit()
+        return outcome
+
+    def add_many(self, records: Iterable[dict[str, Any]], summary: Summary | None = None) -> Summary:
+        summary = summary or Summary()
+        for record in records:
+            try:
+                summary.add(self.add(record))
+            except StoreError as error:
+                summary.fail(str((record.get("article") or {}).get("source") or "?"), str(error))
+        self.commit()
+        return summary
+
+    def insert_article(self, record: dict[str, Any], raw: str | None) -> Outcome:
+        article, dateline = record["article"], record["article"].get("dateline") or {}
+        signature = dedup.make_minhash(article["text"])
+        keys = dedup.band_keys(signature)
+        dup_num, dup_id, similarity = self.find_duplicate(signature, keys)
+        stored = {key: value for key, value in record.items()}
+        stored["article"] = {key: value for key, value in article.items() if key != "text"}
+        num = self.execute(
+            "INSERT INTO articles (id, source, published, title, url, path, agency, attribution, dateline_place,"
+            " dateline_date, language, text, raw, record, extractor, ingested_at, dup_of, similarity, minhash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING num",
+            (article["id"], article.get("source"), article.get("published"), article.get("title"),
+             article.get("url"), article.get("path"), dateline.get("agency"), article.get("attribution"),
+             dateline.get("place"), dateline.get("date"), article.get("language"), article["text"], raw,
+             json.dumps(stored, ensure_ascii=False), self.extractor, today(), dup_num, similarity,
+             dedup.dump_minhash(signature)),
+        ).fetchone()[0]
+        self.executemany("INSERT INTO lsh (key, article) VALUES (?, ?)", [(key, num) for key in keys])
+        if not self.pg:
+            lemmas = lemmatize((article.get("title") or "") + " " + article["text"])
+            self.execute("INSERT INTO article_fts (rowid, lemmas) VALUES (?, ?)", (num, lemmas))
+        return Outcome(article["id"], "stored", num, dup_id)
+
+    def find_duplicate(self, signature: Any, keys: list[int]) -> tuple[int | None, str | None, float | None]:
+        marks = ", ".join("?" * len(keys))
+        rows = self.execute(
+            f"SELECT num, minhash, dup_of FROM articles WHERE num IN"
+            f" (SELECT DISTINCT article FROM lsh WHERE key IN ({marks}))", keys,
+        ).fetchall()
+        if not rows:
+            return None, None, None
+        values = dedup.similarities(signature, [bytes(row[1]) for row in rows])
+        best = int(values.argmax())
+        if values[best] < dedup.THRESHOLD:
+            return None, None, None
+        best = (float(values[best]), rows[best][2] or rows[best][0])  # the first publication, not a copy
+        id = self.execute("SELECT id FROM articles WHERE num = ?", (best[1],)).fetchone()[0]
+        return best[1], id, best[0]
+
+    # entities
+
+    def load_candidates(self, type: str, skey: str) -> list[Candidate]:
+        rows = self.execute(
+            "SELECT id, type, name, key, skey, country, gender FROM entities WHERE type = ? AND skey = ?",
+            (type, skey),
+        ).fetchall()
+        return [Candidate(*row) for row in rows]
+
+    def create_entity(self, candidate: Candidate) -> int:
+        return self.insert_id(
+            "INSERT INTO entities (type, name, key, skey, country, gender, articles) VALUES (?, ?, ?, ?, ?, ?, 0)",
+            (candidate.type, candidate.name, candidate.key, candidate.skey, candidate.country, candidate.gender),
+        )
+
+    def update_entity(self, candidate: Candidate) -> None:
+        self.execute(
+            "UPDATE entities SET name = ?, key = ?, country = ?, gender = ? WHERE id = ?",
+            (candidate.name, candidate.key, candidate.country, candidate.gender, candidate.id),
+        )
+
+    def resolve(self, record: dict[str, Any]) -> dict[str, int]:
+        ids = {}
+        for entity in record.get("entities", []):
+            mention = Mention(entity["type"], entity["name"], entity.get("country"), entity.get("gender"),
+                              entity.get("canonical"))
+            ids[entity["id"]] = self.resolver.resolve(mention)
+        return ids
+
+    # facts
+
+    def insert_facts(self, num: int, record: dict[str, Any], duplicate: bool) -> None:
+        article = record["article"]
+        date = article.get("published") or (article.get("dateline") or {}).get("date") or ""
+        ids = self.resolve(record)
+        entities = record.get("entities", [])
+        self.executemany(
+            "INSERT INTO article_entities (article, local, entity, name) VALUES (?, ?, ?, ?)",
+            [(num, entity["id"], ids[entity["id"]], entity["name"]) for entity in entities],
+        )
+        self.executemany(
+            "INSERT INTO mentions (article, entity, start, stop) VALUES (?, ?, ?, ?)",
+            [(num, ids[entity["id"]], start, stop) for entity in entities for start, stop in entity.get("mentions", [])],
+        )
+        for entity in entities:  # sector and canonical are facts of the body, not of one article
+            if entity.get("sector") or entity.get("canonical"):
+                self.execute("UPDATE entities SET sector = coalesce(sector, ?), canonical = coalesce(canonical, ?)"
+                             " WHERE id = ?", (entity.get("sector"), entity.get("canonical"), ids[entity["id"]]))
+        if not duplicate:
+            self.executemany(
+                "UPDATE entities SET articles = articles + 1,"
+                " first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END,"
+                " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END WHERE id = ?",
+                [(date, date, date, date, id) for id in sorted(set(ids.values()))],
+            )
+        self.executemany(
+            "INSERT INTO positions (article, person, title, organization, country, date, start, stop, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(num, ids[p["person"]], p["title"], ids.get(p.get("organization") or ""), p.get("country"), date,
+              *(p.get("evidence") or [None, None])[:2], p.get("text")) for p in record.get("positions", [])],
+        )
+        joined: set[int] = set()
+        for event in record.get("events", []):
+            joined.add(self.insert_event(num, event, ids, date, duplicate, joined))
+
+    def insert_event(self, num: int, event: dict[str, Any], ids: dict[str, int], published: str,
+                     duplicate: bool, taken: set[int]) -> int:
+        date = event.get("date") or published
+        countries = sorted(set(event.get("countries") or []))
+        participants = sorted({ids[p] for p in event.get("participants") or [] if p in ids})
+        report = Report(event["category"], event.get("kind"), date, set(countries), set(participants))
+        cluster = choose_cluster(report, [c for c in self.candidate_clusters(report) if c.id not in taken])
+        if cluster is None:
+            cluster = self.insert_id(
+                "INSERT INTO clusters (category, kind, date, mode, place, countries, outcome, summary, articles)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                (event["category"], event.get("kind"), date, event.get("mode"), event.get("place"),
+                 " ".join(countries), event.get("outcome"), event.get("summary")),
+            )
+        elif not duplicate:
+            self.execute("UPDATE clusters SET articles = articles + 1 WHERE id = ?", (cluster,))
+        self.execute(
+            "INSERT INTO events (article, local, cluster, category, kind, date, date_precision, mode, place,"
+            " countries, participants, initiator, topics, outcome, evidence, trigger, summary)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (num, event.get("id") or "", cluster, event["category"], event.get("kind"), event.get("date"),
+             event.get("date_precision"), event.get("mode"), event.get("place"), " ".join(countries),
+             " ".join(map(str, participants)), ids.get(event.get("initiator") or ""),
+             " ".join(event.get("topics") or []), event.get("outcome"), json.dumps(event.get("evidence") or []),
+             event.get("trigger"), event.get("summary")),
+        )
+        self.link_cluster(cluster, date, countries, participants, event.get("topics") or [])
+        return cluster
+
+    def link_cluster(self, cluster: int, date: str, countries: list[str], participants: list[int],
+                     topics: list[str]) -> None:
+        self.executemany("INSERT INTO cluster_countries (country, date, cluster) VALUES (?, ?, ?)"
+                         " ON CONFLICT DO NOTHING", [(country, date, cluster) for country in countries])
+        self.executemany("INSERT INTO cluster_entities (entity, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                         [(entity, cluster) for entity in participants])
+        self.executemany("INSERT INTO cluster_topics (topic, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                         [(topic, cluster) for topic in topics])
+
+    def candidate_clusters(self, report: Report) -> list[Cluster]:
+        low, high = date_window(report.date)
+        if report.countries:
+            rows = self.execute(
+                "SELECT DISTINCT c.id, c.kind, c.date, c.countries FROM cluster_countries cc"
+                " JOIN clusters c ON c.id = cc.cluster WHERE cc.country = ? AND cc.date BETWEEN ? AND ?"
+                " AND c.category = ?", (min(report.countries), low, high, report.category),
+            ).fetchall()
+        elif report.participants:
+            rows = self.execute(
+                "SELECT DISTINCT c.id, c.kind, c.date, c.countries FROM cluster_entities ce"
+                " JOIN clusters c ON c.id = ce.cluster WHERE ce.entity = ? AND c.date BETWEEN ? AND ?"
+                " AND c.category = ?", (min(report.participants), low, high, report.category),
+            ).fetchall()
+        else:
+            return []
+        if not rows:
+            return []
+        members: dict[int, set[int]] = {row[0]: set() for row in rows}
+        marks = ", ".join("?" * len(members))
+        for cluster, entity in self.execute(
+            f"SELECT cluster, entity FROM cluster_entities WHERE cluster IN ({marks})", list(members)
+        ).fetchall():
+            members[cluster].add(entity)
+        return [Cluster(id, report.category, kind, date, set(countries.split()), members[id])
+                for id, kind, date, countries in rows]

@@ -10,7 +10,7 @@ from ..doc import Token
 CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
 GENDERS = {"Masc": "masc", "Fem": "femn"}
 NAME_TAGS = ("Name", "Surn", "Patr")
-INDECLINABLE = re.compile(r"(?:улы|кызы|оглы|гызы|заде|уулу|ко|их|ых|е|и|о|у|ю|э)$", re.I)
+INDECLINABLE = re.compile(r"(?:улы|кызы|оглы|гызы|заде|уулу|ко|их|ых)$", re.I)
 
 # suffix rules for names pymorphy3 does not know: (case, gender) -> [(ending, replacement)]
 RULES: dict[tuple[str, str], list[tuple[str, str]]] = {

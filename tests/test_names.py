@@ -1,0 +1,28 @@
+"""Person names to the nominative, with natasha's case and gender as context."""
+
+from __future__ import annotations
+
+import pytest
+
+from depesha.doc import Token
+from depesha.extractors.names import normalize_name
+
+NAMES = [
+    ("Клаудией Шейнбаум", "Ins", "Fem", "Клаудия Шейнбаум"),
+    ("Алмурата Турганбекова", "Gen", "Masc", "Алмурат Турганбеков"),
+    ("Жаркынбеку Амантайулы", "Dat", "Masc", "Жаркынбек Амантайулы"),
+    ("Педро Васкесом Гонсалесом", "Ins", "Masc", "Педро Васкес Гонсалес"),
+    ("Марибель Мартинес Руис", "Nom", "Fem", "Марибель Мартинес Руис"),
+    ("Айгерим Сатпаевой", "Ins", "Fem", "Айгерим Сатпаева"),
+    ("Ли Вэем", "Ins", "Masc", "Ли Вэй"),
+    ("Сергея Лаврова", "Gen", "Masc", "Сергей Лавров"),
+    ("Марии Захаровой", "Gen", "Fem", "Мария Захарова"),
+    ("Токаевым", "Ins", "Masc", "Токаев"),
+    ("Реджепу Тайипу Эрдогану", "Dat", "Masc", "Реджеп Тайип Эрдоган"),
+]
+
+
+@pytest.mark.parametrize("written, case, gender, expected", NAMES)
+def test_normalize_name(written, case, gender, expected):
+    tokens = [Token(0, 0, word, feats={"Case": case, "Gender": gender}) for word in written.split()]
+    assert normalize_name(tokens)[0] == expected

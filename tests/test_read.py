@@ -1,0 +1,75 @@
+"""Readers: encodings, header lines, JSONL lines, bad inputs named and skipped."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from depesha.errors import ReadError
+from depesha.read import Failure, load_articles, parse_headers, parse_jsonl_line, parse_text_bytes
+
+TEXT = "МОСКВА, 12 марта. /ТАСС/. Министр иностранных дел России встретился с послом Казахстана."
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1251", "koi8-r"])
+def test_encodings(encoding):
+    article = parse_text_bytes(TEXT.encode(encoding), "x.txt")
+    assert article.text == TEXT
+
+
+def test_headers():
+    meta, body = parse_headers("date 2025-11-29 Рассказать друзьям\n\nТекст.")
+    assert meta == {"published": "2025-11-29"}
+    assert body.startswith("Рассказать друзьям")
+    meta, body = parse_headers("date 2026-03-12\ntitle Визит министра\nurl https://example.org/a\n\nТекст.")
+    assert meta == {"published": "2026-03-12", "title": "Визит министра", "url": "https://example.org/a"}
+    assert body.strip() == "Текст."
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty"),
+    (b"   \n\n", "empty"),
+    (bytes(range(256)) * 3, "binary"),
+    (("x" * 2000).encode(), "too large"),
+])
+def test_bad_bytes(data, reason):
+    with pytest.raises(ReadError) as error:
+        parse_text_bytes(data, "bad.txt", max_bytes=1000)
+    assert reason in str(error.value)
+    assert "bad.txt" in str(error.value)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ('{"text": "Текст"', "malformed JSON"),
+    ("[1, 2]", "expected a JSON object"),
+    ('{"title": "без текста"}', "no non-empty"),
+])
+def test_bad_jsonl_line(line, reason):
+    with pytest.raises(ReadError) as error:
+        parse_jsonl_line(line, "feed.jsonl:3")
+    assert reason in str(error.value) and "feed.jsonl:3" in str(error.value)
+
+
+def test_jsonl_metadata():
+    article = parse_jsonl_line(json.dumps({"id": "7", "text": TEXT, "published": "2026-03-12T10:00:00",
+                                           "url": "https://example.org", "source": "ТАСС"}), "feed.jsonl:1")
+    assert (article.published, article.url, article.agency, article.source) == \
+        ("2026-03-12", "https://example.org", "ТАСС", "feed.jsonl:1#7")
+
+
+def test_load_articles_goes_on_after_failures(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    lines = [json.dumps({"text": TEXT}), "{broken", json.dumps({"text": TEXT + " Ещё."})]
+    with gzip.open(tmp_path / "feed.jsonl.gz", "wt", encoding="utf-8") as file:
+        file.write("\n".join(lines))
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text(TEXT.encode("utf-8").decode("utf-8"), encoding="cp1251")
+    items = list(load_articles([str(tmp_path), str(tmp_path / "missing.txt")]))
+    failures = [item for item in items if isinstance(item, Failure)]
+    articles = [item for item in items if not isinstance(item, Failure)]
+    assert len(articles) == 4
+    assert sorted(f.reason.split(":")[0] for f in failures) == ["empty input", "malformed JSON", "no such file"]
+    assert any(f.source.endswith("feed.jsonl.gz:2") for f in failures)

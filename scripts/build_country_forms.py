@@ -29,7 +29,7 @@ PROPER = {"Geox"}
 MODIFIERS = {"ADJF", "PRTF"}
 ADJECTIVE_ENDINGS = ("ский", "ская", "ское", "ские", "ный", "ная", "ное", "ные")
 HARD = "бвгдзклмнпрстфхжшчщц"
-HUSHING = "гкхжшчщц"
+HUSHING = "гкхжшчщ"  # take -и, not -ы, in the genitive
 # Common nouns that may head a country's name; any other head must be a place name in the dictionary.
 COMMON_HEADS = {
     "берег", "государство", "герцогство", "княжество", "конфедерация", "королевство", "острова", "престол",

@@ -44,6 +44,7 @@ articles = Table(
     Column("language", String(8)),
     Column("text", Text, nullable=False),                      # never altered once stored
     Column("raw", Text),                                       # the input before cleaning, when known
+    Column("raw_hash", String(16)),                            # sha256 of `raw`: skip known inputs before extracting
     Column("record", Text, nullable=False),                    # the extractor's record as JSON, without text
     Column("extractor", String(32)),
     Column("ingested_at", String(32), nullable=False),
@@ -53,6 +54,7 @@ articles = Table(
 )
 Index("articles_published", articles.c.published)
 Index("articles_dup_of", articles.c.dup_of)
+Index("articles_raw_hash", articles.c.raw_hash)
 
 lsh = Table(
     "lsh", metadata,

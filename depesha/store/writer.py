@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 from collections.abc import Iterable
@@ -85,6 +86,10 @@ def check_record(record: Any) -> None:
             raise StoreError(f"event {event.get('id')} without category")
         for span in event.get("evidence", []):
             check_span(span, size, f"event {event.get('id')}")
+
+
+def raw_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
 def today() -> str:
@@ -179,6 +184,10 @@ class Writer:
             self.commit()
         return outcome
 
+    def has_raw(self, raw: str) -> bool:
+        """Whether this input was stored before (checked before spending time on extraction)."""
+        return self.execute("SELECT 1 FROM articles WHERE raw_hash = ?", (raw_hash(raw),)).fetchone() is not None
+
     def add_many(self, records: Iterable[dict[str, Any]], summary: Summary | None = None) -> Summary:
         summary = summary or Summary()
         for record in records:
@@ -198,12 +207,12 @@ class Writer:
         stored["article"] = {key: value for key, value in article.items() if key != "text"}
         num = self.execute(
             "INSERT INTO articles (id, source, published, title, url, path, agency, attribution, dateline_place,"
-            " dateline_date, language, text, raw, record, extractor, ingested_at, dup_of, similarity, minhash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING num",
+            " dateline_date, language, text, raw, raw_hash, record, extractor, ingested_at, dup_of, similarity,"
+            " minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING num",
             (article["id"], article.get("source"), article.get("published"), article.get("title"),
              article.get("url"), article.get("path"), dateline.get("agency"), article.get("attribution"),
              dateline.get("place"), dateline.get("date"), article.get("language"), article["text"], raw,
-             json.dumps(stored, ensure_ascii=False), self.extractor, today(), dup_num, similarity,
+             raw_hash(raw) if raw is not None else None, json.dumps(stored, ensure_ascii=False), self.extractor, today(), dup_num, similarity,
              dedup.dump_minhash(signature)),
         ).fetchone()[0]
         self.executemany("INSERT INTO lsh (key, article) VALUES (?, ?)", [(key, num) for key in keys])

@@ -1,0 +1,56 @@
+"""Passes over the whole store after ingest: commitment follow-up links."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from depesha.corpus.followup import Commitment, Fulfilment, FulfilmentIndex, expected_kinds
+
+from .lemma import lemmatize
+from .queries import COMMITMENT_KINDS
+
+FULFILLING = ("visit", "meeting", "talks", "signing", "phone_call")
+
+
+def link_followups(writer: Any) -> int:
+    """Recompute every follow-up link in one transaction; returns the number of links."""
+    writer.commit()
+    writer.begin()
+    try:
+        marks = ", ".join("?" * len(FULFILLING))
+        index = FulfilmentIndex()
+        for id, date, kind, countries in writer.execute(
+            f"SELECT id, date, kind, countries FROM clusters WHERE kind IN ({marks})", FULFILLING
+        ).fetchall():
+            index.add(Fulfilment(id, date or "", kind, frozenset(countries.split())))
+        index.sort()
+        marks = ", ".join("?" * len(COMMITMENT_KINDS))
+        commitments = writer.execute(
+            f"SELECT id, date, kind, countries, summary FROM clusters WHERE kind IN ({marks})"
+            " OR outcome IN ('proposed', 'agreed')", COMMITMENT_KINDS,
+        ).fetchall()
+        rows = []
+        for id, date, kind, countries, summary in commitments:
+            commitment = Commitment(id, date or "", kind, frozenset(countries.split()), lemmatize(summary or "").split())
+            if not expected_kinds(commitment)[0]:
+                continue
+            for event, event_kind, word in index.find(commitment):
+                rows.append((id, event, f"{word} -> {event_kind} between {' '.join(sorted(commitment.countries))}",
+                             json.dumps(first_report(writer, event), ensure_ascii=False)))
+        writer.execute("DELETE FROM followups")
+        writer.executemany("INSERT INTO followups (commitment, event, rule, evidence) VALUES (?, ?, ?, ?)", rows)
+    except BaseException:
+        writer.rollback()
+        raise
+    writer.commit()
+    return len(rows)
+
+
+def first_report(writer: Any, cluster: int) -> dict[str, Any]:
+    """The article and offsets of the first report of an event: the evidence of the link."""
+    article, evidence, summary = writer.execute(
+        "SELECT a.id, e.evidence, e.summary FROM events e JOIN articles a ON a.num = e.article"
+        " WHERE e.cluster = ? ORDER BY e.id LIMIT 1", (cluster,),
+    ).fetchone()
+    return {"article": article, "evidence": json.loads(evidence), "summary": summary}

@@ -29,8 +29,11 @@ def allowed(written: str, form: str, kind: str, exact: bool) -> bool:
     return True
 
 
-def find_countries(tokens: list[Token]) -> list[CountryMention]:
-    """Longest gazetteer matches over the tokens, left to right."""
+def find_countries(tokens: list[Token], text: str | None = None) -> list[CountryMention]:
+    """Longest gazetteer matches over the tokens, left to right.
+
+    A form that is also a common word ("Того", "Баку") is not taken at the start of a sentence.
+    """
     table, longest = country_forms(), max_country_words()
     found, index = [], 0
     while index < len(tokens):
@@ -42,7 +45,11 @@ def find_countries(tokens: list[Token]) -> list[CountryMention]:
             key = tuple(token.text.lower().replace("ё", "е") for token in window)
             for form, entry in table.get(key, ()):
                 written = " ".join(token.text for token in window)
+                if entry.exact and entry.kind != "abbr" and sentence_start(tokens, index):
+                    continue
                 if allowed(written, form, entry.kind, entry.exact):
+                    if text is not None:
+                        written = text[window[0].start : window[-1].stop]
                     match = CountryMention(window[0].start, window[-1].stop, entry.iso, entry.kind,
                                            written, index, index + size)
                     break
@@ -54,3 +61,8 @@ def find_countries(tokens: list[Token]) -> list[CountryMention]:
         else:
             index += 1
     return found
+
+
+def sentence_start(tokens: list[Token], index: int) -> bool:
+    """First token of a sentence (natasha ids are "sent_token")."""
+    return tokens[index].id.endswith("_1") or index == 0 or tokens[index - 1].text in ".!?\n"

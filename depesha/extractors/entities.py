@@ -123,7 +123,7 @@ def add_locations(doc: Doc, index: EntityIndex, geo: list[CountryMention]) -> No
 
 def extract_entities(doc: Doc) -> Doc:
     """Stage `entities`: fills doc.entities, doc.geo and doc.bodies."""
-    geo = find_countries(doc.tokens)
+    geo = find_countries(doc.tokens, doc.text)
     doc.geo = geo
     index = EntityIndex()
     add_persons(doc, index)

@@ -102,6 +102,8 @@ class Builder:
         kind = trigger.type.kind
         text = doc.text[sent.start : sent.stop]
         people = [entity.id for entity, _, _ in people_in(doc, sent.start, sent.stop)]
+        if not speakers and pronoun_subject(sent) and self.last_speaker and self.last_speaker not in people:
+            people.insert(0, self.last_speaker)
         date, precision = self.when(sent)
         same = next((event for event in self.events if event.category == "CONSULT" and event.kind == kind
                      and event.date == date), None)
@@ -114,7 +116,7 @@ class Builder:
         event = self.add(Event(
             id="", category="CONSULT", kind=kind, date=date, date_precision=precision,
             mode=self.mode(text, trigger), place=place_in(doc, sent), countries=countries_in(doc, sent.start, sent.stop),
-            participants=people, initiator=speakers[0].id if kind == "visit" and speakers else None,
+            participants=people, initiator=people[0] if kind == "visit" and people else None,
             evidence=[[max(sent.start, doc.dateline.stop), sent.stop]],
             trigger=" ".join(token.text for token in sent.tokens[trigger.first : trigger.last]),
             summary=text.strip(),

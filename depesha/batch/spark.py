@@ -111,7 +111,7 @@ class Summary:
 
 
 def run_batch(spark: Any, inputs: list[str], out: str, partitions: int | None = None,
-              jsonl: bool = False, max_bytes: int = 1_000_000) -> Summary:
+              jsonl: bool = False, max_bytes: int = 1_000_000, russian_only: bool = False) -> Summary:
     """Extract every article under `inputs` and write the tables (Parquet) under `out`.
 
     Args:
@@ -121,6 +121,7 @@ def run_batch(spark: Any, inputs: list[str], out: str, partitions: int | None = 
         partitions: extraction tasks; default 4 per core of the cluster.
         jsonl: also write the records as JSONL under `out/jsonl`.
         max_bytes: inputs (articles, JSONL lines, WARC payloads) larger than this fail.
+        russian_only: skip articles with few Cyrillic letters (CC-NEWS is mostly other languages).
 
     Returns:
         The Summary, also written to `out/_summary.json` when `out` is a local path.
@@ -135,7 +136,7 @@ def run_batch(spark: Any, inputs: list[str], out: str, partitions: int | None = 
         context.parallelize(units, max(1, min(len(units), partitions)))
         .flatMap(lambda unit: read_input(unit[0], unit[1], max_bytes))
         .repartition(partitions)
-        .mapPartitions(lambda items: extract_partition(items, jsonl))
+        .mapPartitions(lambda items: extract_partition(items, jsonl, russian_only))
     )
     frame = spark.createDataFrame(rows, union_schema(), verifySchema=False)
     frame = frame.persist(StorageLevel.MEMORY_AND_DISK)

@@ -14,11 +14,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..api import extract_doc, make_pipeline
+from ..read.text import cyrillic_score
 from .io import Item
 from .schema import flatten_record
 
 # Each output row is (kind, payload): kind is a table name ("articles", "entities", ...),
 # "skipped", "jsonl" (one record as a JSON line) or "stat" (one per partition).
+RUSSIAN = 0.3   # share of Cyrillic letters below which `russian_only` skips an article
 KINDS = ["articles", "entities", "positions", "events", "failures", "skipped", "jsonl", "stat"]
 
 
@@ -39,7 +41,7 @@ def describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-def extract_items(items: Iterable[Item], jsonl: bool = False) -> Iterator[tuple[str, Any]]:
+def extract_items(items: Iterable[Item], jsonl: bool = False, russian_only: bool = False) -> Iterator[tuple[str, Any]]:
     """Read items -> (kind, row); a failing article becomes a `failures` row, never an exception."""
     started = time.perf_counter()
     misses = make_pipeline.cache_info().misses
@@ -52,6 +54,9 @@ def extract_items(items: Iterable[Item], jsonl: bool = False) -> Iterator[tuple[
             continue
         if kind == "skipped":
             yield ("skipped", (input_id, "skip", payload))
+            continue
+        if russian_only and cyrillic_score(payload.text[:3000]) < RUSSIAN:
+            yield ("skipped", (input_id, "skip", "not Russian"))
             continue
         if pipeline is None:
             load_started = time.perf_counter()
@@ -86,6 +91,6 @@ def tag_rows(rows: Iterable[tuple[str, Any]]) -> Iterator[tuple]:
         yield tuple(row)
 
 
-def extract_partition(items: Iterable[Item], jsonl: bool = False) -> Iterator[tuple]:
+def extract_partition(items: Iterable[Item], jsonl: bool = False, russian_only: bool = False) -> Iterator[tuple]:
     """The `mapPartitions` function of the extraction stage."""
-    return tag_rows(extract_items(items, jsonl))
+    return tag_rows(extract_items(items, jsonl, russian_only))

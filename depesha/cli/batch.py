@@ -8,7 +8,7 @@ import sys
 EPILOG = """\
 examples:
   depesha batch samples/ --out out/batch
-  depesha batch feed.jsonl.bz2 CC-NEWS-*.warc.gz --out out/ccnews --partitions 64 --jsonl
+  depesha batch feed.jsonl.bz2 CC-NEWS-*.warc.gz --out out/ccnews --partitions 64 --jsonl --russian-only
   depesha batch archive/ --out out/a --load sqlite:///depesha.db
   spark-submit --master yarn --archives depesha-env.tar.gz#env ... \\
       "$(python -m depesha.batch.submit --path)" /data/news/ --out hdfs:///depesha/out   (docs/batch.md)
@@ -33,6 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--jsonl", action="store_true", help="also write the records as JSONL under OUT/jsonl")
     group.add_argument("--load", metavar="URL", help="then load the records into the store at URL (idempotent)")
     group.add_argument("--max-bytes", type=int, default=1_000_000, help="largest article or JSONL line")
+    group.add_argument("--russian-only", action="store_true",
+                       help="skip articles that are not mostly Cyrillic (e.g. for CC-NEWS, all languages mixed)")
     group = parser.add_argument_group("spark")
     group.add_argument("--master", help="local[*] (default; under spark-submit: its --master), spark://..., yarn, k8s://...")
     group.add_argument("--partitions", type=int, help="extraction tasks (default: 4 per core)")
@@ -73,7 +75,8 @@ def handle_batch(args: argparse.Namespace) -> int:
         return 2
     spark = make_session(args.master, conf=parse_conf(args.conf))
     try:
-        summary = run_batch(spark, args.inputs, args.out, args.partitions, args.jsonl, args.max_bytes)
+        summary = run_batch(spark, args.inputs, args.out, args.partitions, args.jsonl, args.max_bytes,
+                            args.russian_only)
         print(format_summary(summary))
         if args.load:
             try:

@@ -186,7 +186,7 @@ def check_organizations(record, expect):
     orgs = entities_of(record, "organization")
     problems = []
     for target in expect["organizations"]:
-        named = [org for org in orgs if norm(target["name_contains"]) in norm(org["name"])]
+        named = [org for org in orgs if any(alt in norm(org["name"]) for alt in alternatives(target["name_contains"]))]
         if "country" in target:
             named = [org for org in named if org.get("country") == target["country"]]
         if not named:
@@ -287,7 +287,7 @@ def make_record(expect: dict[str, Any]) -> dict[str, Any]:
     expect = copy.deepcopy(expect)
     people = [{"id": f"P{i}", "type": "person", "name": person["name"], "country": person.get("country")}
               for i, person in enumerate(expect["people"])]
-    orgs = [{"id": f"O{i}", "type": "organization", "name": org["name_contains"], "country": org.get("country")}
+    orgs = [{"id": f"O{i}", "type": "organization", "name": first(org["name_contains"]), "country": org.get("country")}
             for i, org in enumerate(expect["organizations"])]
     ids = {norm(person["name"]): person["id"] for person in people}
     positions = [{"person": ids[norm(person["name"])], "title": first(title)}

@@ -14,7 +14,7 @@ ONLINE = re.compile(r"онлайн|видеосвяз|видеоконферен
 PHONE = re.compile(r"по телефону|телефонн", re.I)
 SUPPORTED = re.compile(r"(?:поддерж|одобр|принят|приняли|согласил|поддержан)", re.I)
 REJECTED = re.compile(r"(?:отклон|отверг|не поддерж|отказал)", re.I)
-PROPOSAL_NOUN = re.compile(r"\b(?:предложени|инициатив)", re.I)
+PROPOSAL_NOUN = re.compile(r"\b(?:предложени|инициатив|приглашени|просьб)", re.I)
 FUTURE = re.compile(r"планируем|предстоящ|будущ|следующ", re.I)
 SPEECH_RANK = {"proposal": 0, "agreement": 1, "invitation": 2, "request": 3, "demand": 3, "rejection": 4,
                "offer": 5, "signing": 6, "ratification": 6, "congratulation": 7, "appointment": 8,

@@ -1,0 +1,38 @@
+"""The analyst's HTML pages: one module per page, mounted on the API app with `mount_pages`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from . import article, charts, event, network, overview, pair, person, search, upload
+from .common import STATIC, UPLOAD_LIMIT, PageError, add_security_headers, handle_page_error
+
+PAGES = [overview, event, pair, person, network, article, search, upload, charts]
+
+
+def make_router() -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+    for module in PAGES:
+        router.include_router(module.router)
+    return router
+
+
+def mount_pages(app: FastAPI, upload_limit: int = UPLOAD_LIMIT) -> None:
+    """Add the pages, /static and the security headers (CSP) to `app`.
+
+    The pages read `app.state.store` (opened by the app) and `app.state.settings.api_token`
+    (DEPESHA_API_TOKEN: without it the upload page only previews).
+
+    Args:
+        app: the FastAPI app of `depesha serve` (the JSON API lives on the same app).
+        upload_limit: largest accepted upload, in bytes.
+    """
+    app.state.upload_limit = upload_limit
+    app.include_router(make_router())
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_exception_handler(PageError, handle_page_error)
+    app.middleware("http")(add_security_headers)
+
+
+__all__ = ["PAGES", "make_router", "mount_pages"]

@@ -1,0 +1,133 @@
+"""What every page shares: the store and settings, the Jinja2 environment, filters from the URL, CSP."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from depesha.store.filters import CATEGORIES, EventFilter
+
+WEB = Path(__file__).resolve().parent.parent
+TEMPLATES = WEB / "templates"
+STATIC = WEB / "static"
+UPLOAD_LIMIT = 1_000_000  # bytes of one uploaded or pasted article
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+       " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+UNGUARDED = ("/docs", "/redoc")
+
+
+@dataclass
+class Context:
+    """The store and settings of the app the pages are mounted on."""
+
+    store: Any                       # depesha.store.Store
+    api_token: str = ""
+    upload_limit: int = UPLOAD_LIMIT
+
+
+def get_context(request: Request) -> Context:
+    """The store opened by the app (`app.state.store`) and its settings (`app.state.settings`)."""
+    state = request.app.state
+    settings = getattr(state, "settings", None)
+    return Context(state.store, getattr(settings, "api_token", ""), getattr(state, "upload_limit", UPLOAD_LIMIT))
+
+
+# TEMPLATES
+
+
+@lru_cache(maxsize=1)
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(CATEGORIES=CATEGORIES, pair_slug=pair_slug, query=query)
+    return env
+
+
+def render(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
+    html = make_environment().get_template(name).render(request=request, path=request.url.path, **values)
+    return HTMLResponse(html, status_code=status)
+
+
+def pair_slug(a: str, b: str) -> str:
+    return "-".join(sorted([a, b]))
+
+
+def query(**values: Any) -> str:
+    """'?a=1&b=2' of the non-empty values, for links that keep the current filters."""
+    kept = {key: value for key, value in values.items() if value not in (None, "", [])}
+    return "?" + urlencode(kept) if kept else ""
+
+
+# FILTERS
+
+
+@dataclass
+class Filters:
+    """The filters of the overview and network pages, as given in the URL (kept for links and forms)."""
+
+    since: str = ""
+    until: str = ""
+    country: str = ""
+    category: str = ""
+    topic: str = ""
+
+    def as_query(self) -> dict[str, str]:
+        return {key: value for key, value in vars(self).items() if value}
+
+    def to_event_filter(self) -> EventFilter:
+        """Raises PageError 400 with the store's message on a bad value."""
+        flt = EventFilter(countries=[self.country] if self.country else [], category=self.category or None,
+                          topic=self.topic or None, since=self.since or None, until=self.until or None)
+        try:
+            return flt.check()
+        except ValueError as error:
+            raise PageError(400, str(error)) from None
+
+
+def read_filters(request: Request) -> Filters:
+    params = request.query_params
+    return Filters(**{key: params.get(key, "").strip() for key in ("since", "until", "country", "category", "topic")})
+
+
+# ERRORS AND SECURITY
+
+
+class PageError(Exception):
+    """An error shown to the reader as an HTML page (the API keeps its own JSON errors)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+async def handle_page_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, PageError)
+    if request.url.path.endswith(".json"):
+        return JSONResponse({"error": {"code": "bad_parameter", "message": error.message}}, status_code=error.status)
+    return render(request, "error.html", status=error.status, status_code=error.status, message=error.message)
+
+
+
+async def add_security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    response = await call_next(request)
+    if request.url.path.startswith(UNGUARDED):  # FastAPI's /docs loads Swagger UI from a CDN with inline script
+        return response
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response

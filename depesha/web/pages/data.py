@@ -1,0 +1,133 @@
+"""Aggregate reads the pages and charts need beyond depesha.store.queries: counts by pair, week, person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Connection
+
+from depesha.store.filters import EventFilter
+from depesha.store.queries import add_event_details, event_item, event_where, fetch, marks
+
+# EVENTS
+
+
+def latest_events(conn: Connection, flt: EventFilter, limit: int = 20) -> list[dict[str, Any]]:
+    """The most recent events matching the filter, newest first, with participants and reports."""
+    where, params = event_where(flt, conn)
+    rows = fetch(conn, "SELECT c.id, c.category, c.kind, c.date, c.mode, c.place, c.countries, c.outcome, c.summary,"
+                       f" c.articles FROM clusters c WHERE {' AND '.join(where)}"
+                       " ORDER BY (c.date IS NULL), c.date DESC, c.id DESC LIMIT ?", [*params, limit])
+    items = [event_item(row) for row in rows]
+    add_event_details(conn, items)
+    return items
+
+
+def count_events(conn: Connection, flt: EventFilter) -> int:
+    where, params = event_where(flt, conn)
+    return fetch(conn, f"SELECT count(*) FROM clusters c WHERE {' AND '.join(where)}", params)[0][0]
+
+
+def fulfilled(conn: Connection, event: int) -> list[dict[str, Any]]:
+    """Commitments (proposals, invitations...) that this event followed up."""
+    rows = fetch(conn, "SELECT f.commitment, c.date, c.kind, f.rule FROM followups f JOIN clusters c"
+                       " ON c.id = f.commitment WHERE f.event = ? ORDER BY c.date", [event])
+    return [{"event": id, "date": date, "kind": kind, "rule": rule} for id, date, kind, rule in rows]
+
+
+# COUNTS
+
+
+def week_of(date: str) -> str:
+    """'2025-11-28' -> '2025-11-24', the Monday of its ISO week; partial dates stay as they are."""
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        return date
+    return (day - dt.timedelta(days=day.weekday())).isoformat()
+
+
+def bucket_of(date: str, interval: str) -> str:
+    return week_of(date) if interval == "week" else date[:7]
+
+
+def timeline(conn: Connection, flt: EventFilter, interval: str = "month") -> dict[str, Any]:
+    """Events per week or month and category: {"buckets": [...], "series": {category: [count per bucket]}}."""
+    where, params = event_where(flt, conn)
+    rows = fetch(conn, f"SELECT c.date, c.category, count(*) FROM clusters c WHERE {' AND '.join(where)}"
+                       " AND c.date IS NOT NULL GROUP BY c.date, c.category", params)
+    counts: Counter[tuple[str, str]] = Counter()
+    for date, category, count in rows:
+        counts[bucket_of(date, interval), category] += count
+    buckets = sorted({bucket for bucket, _ in counts})
+    categories = sorted({category for _, category in counts})
+    series = {category: [counts[bucket, category] for bucket in buckets] for category in categories}
+    return {"interval": interval, "buckets": buckets, "series": series}
+
+
+def country_pairs(conn: Connection, flt: EventFilter) -> Counter[tuple[str, str]]:
+    """Number of events per pair of participating countries."""
+    where, params = event_where(flt, conn)
+    rows = fetch(conn, f"SELECT c.countries, count(*) FROM clusters c WHERE {' AND '.join(where)}"
+                       " GROUP BY c.countries", params)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for countries, count in rows:
+        for pair in combinations(sorted(set(countries.split())), 2):
+            pairs[pair] += count
+    return pairs
+
+
+def top_people(conn: Connection, flt: EventFilter, limit: int = 10) -> list[dict[str, Any]]:
+    where, params = event_where(flt, conn)
+    rows = fetch(conn, "SELECT e.id, e.name, e.country, count(*) AS n FROM cluster_entities ce"
+                       " JOIN entities e ON e.id = ce.entity JOIN clusters c ON c.id = ce.cluster"
+                       f" WHERE e.type = 'person' AND {' AND '.join(where)}"
+                       " GROUP BY e.id, e.name, e.country ORDER BY n DESC, e.name LIMIT ?", [*params, limit])
+    return [{"id": id, "name": name, "country": country, "events": n} for id, name, country, n in rows]
+
+
+def people_links(conn: Connection, flt: EventFilter, person: int | None = None,
+                 limit: int = 200) -> list[dict[str, Any]]:
+    """Pairs of persons taking part in the same events, most frequent first (only those of `person` if given)."""
+    where, params = event_where(flt, conn)
+    extra, first = ("AND a.entity = ?", [person]) if person else ("AND a.entity < b.entity", [])
+    rows = fetch(conn, "SELECT a.entity, ea.name, ea.country, b.entity, eb.name, eb.country, count(*) AS n"
+                       " FROM cluster_entities a JOIN cluster_entities b ON b.cluster = a.cluster AND b.entity != a.entity"
+                       " JOIN entities ea ON ea.id = a.entity JOIN entities eb ON eb.id = b.entity"
+                       " JOIN clusters c ON c.id = a.cluster"
+                       f" WHERE ea.type = 'person' AND eb.type = 'person' {extra} AND {' AND '.join(where)}"
+                       " GROUP BY a.entity, ea.name, ea.country, b.entity, eb.name, eb.country"
+                       " ORDER BY n DESC, eb.name LIMIT ?", [*first, *params, limit])
+    return [{"source": {"id": a, "name": an, "country": ac}, "target": {"id": b, "name": bn, "country": bc},
+             "events": n} for a, an, ac, b, bn, bc, n in rows]
+
+
+# ARTICLES
+
+
+def article_links(conn: Connection, article: str) -> dict[str, int]:
+    """Local entity ids of an article's record ("e1") -> ids of the resolved entities."""
+    rows = fetch(conn, "SELECT ae.local, ae.entity FROM article_entities ae JOIN articles a ON a.num = ae.article"
+                       " WHERE a.id = ?", [article])
+    return dict(rows)
+
+
+def article_raw(conn: Connection, article: str) -> str | None:
+    rows = fetch(conn, "SELECT coalesce(raw, text) FROM articles WHERE id = ?", [article])
+    return rows[0][0] if rows else None
+
+
+def article_events(conn: Connection, article: str) -> dict[str, int]:
+    """Local event ids of an article's record ("v1") -> ids of their clustered events."""
+    rows = fetch(conn, "SELECT e.local, e.cluster FROM events e JOIN articles a ON a.num = e.article WHERE a.id = ?",
+                 [article])
+    return dict(rows)
+
+
+def entity_names(conn: Connection, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(fetch(conn, f"SELECT id, name FROM entities WHERE id IN ({marks(ids)})", ids))

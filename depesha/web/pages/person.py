@@ -1,0 +1,25 @@
+"""Person page: name variants, posts with first and last seen, events attended, the people met most often."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from depesha.store.filters import EventFilter
+from depesha.store.queries import find_events, get_entity
+
+from . import data
+from .common import Context, PageError, get_context, render
+
+router = APIRouter()
+
+
+@router.get("/people/{id}", response_class=HTMLResponse)
+def person_page(request: Request, id: int, ctx: Context = Depends(get_context)) -> HTMLResponse:
+    with ctx.store.read() as conn:
+        person = get_entity(conn, id)
+        if person is None or person["type"] != "person":
+            raise PageError(404, f"no person {id}")
+        events = find_events(conn, EventFilter(person=str(id)), limit=200).items
+        met = data.people_links(conn, EventFilter(), person=id, limit=15)
+    return render(request, "person.html", person=person, events=events, met=met)

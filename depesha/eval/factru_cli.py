@@ -25,6 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-l", dest="locorg_as_loc", action="store_true", help="print track 1 with locorg merged into loc only")
     parser.add_argument("-m", dest="hard", action="store_true", help="print track 3 in the hard mode only")
     parser.add_argument("--score-only", action="store_true", help="score the responses already in OUT")
+    parser.add_argument("--core-only", action="store_true",
+                        help="map the core's Doc as is, without depesha.eval's span and fact refinements")
     parser.add_argument("--cache", default=None, help="pickle extracted Docs here and reuse them (development aid)")
     parser.set_defaults(func=handle)
 
@@ -39,7 +41,7 @@ def handle(args: argparse.Namespace) -> int:
         print(f"error: {gold} holds no book_N.txt")
         return 2
     if not args.score_only:
-        failed = write_responses(gold, args.out, args.limit, args.cache)
+        failed = write_responses(gold, args.out, args.limit, args.cache, refine=not args.core_only)
         if failed:
             print(f"warning: {len(failed)} documents failed and got empty responses: {' '.join(failed)}")
     report = score_folder(load_gold(gold, args.limit), args.out, gold)

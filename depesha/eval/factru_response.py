@@ -6,6 +6,7 @@ from ..doc import Doc, Entity
 from .factru_format import FactLines, Mention
 from .factru_locorg import is_locorg
 from .factru_offsets import OffsetMap
+from .factru_spans import refine_mentions
 
 ENTITY_TAGS = {"person": "per", "organization": "org"}
 NER_TAGS = {"PER": "per", "ORG": "org"}
@@ -23,8 +24,8 @@ def overlaps(start: int, stop: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < b and a < stop for a, b in taken)
 
 
-def doc_mentions(doc: Doc) -> list[Mention]:
-    """Every entity mention with its tag, plus natasha spans no entity took."""
+def doc_mentions(doc: Doc, refine: bool = True) -> list[Mention]:
+    """Every entity mention with its tag, plus natasha spans no entity took; then the span refinements."""
     mentions: list[Mention] = []
     for entity in doc.entities:
         for start, stop in entity.mentions:
@@ -35,7 +36,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
         if not overlaps(span.start, span.stop, taken):
             tag = NER_TAGS.get(span.type) or place_tag(doc, span.start, span.stop)
             mentions.append((tag, span.start, span.stop))
-    return mentions
+    return refine_mentions(doc, mentions) if refine else mentions
 
 
 # TRACK 3
@@ -53,7 +54,7 @@ def position_text(doc: Doc, title: str, text: str) -> str:
     return text or title
 
 
-def doc_facts(doc: Doc) -> list[FactLines]:
+def doc_facts(doc: Doc, refine: bool = True) -> list[FactLines]:
     """Occupation facts from positions, Meeting facts from CONSULT events between persons."""
     facts: list[FactLines] = []
     for position in doc.positions:

@@ -6,6 +6,7 @@ import logging
 import pickle
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import fields
 from pathlib import Path
 
 from ..doc import Article, Doc
@@ -31,27 +32,35 @@ def load_cached(cache: Path | None, name: str, raw: str, extract: Callable[[str]
     """Docs pickled under `cache` (a development aid for iterating on the mapping) or extracted now."""
     path = cache / f"{name}.pickle" if cache else None
     if path is not None and path.exists():
-        with open(path, "rb") as file:
-            doc = pickle.load(file)
-        if doc.raw == raw:
-            return doc
+        try:
+            with open(path, "rb") as file:
+                doc = pickle.load(file)
+            if doc.raw == raw:
+                return doc
+        except Exception:  # noqa: BLE001 - a stale cache entry is simply rebuilt
+            log.info("stale cache entry %s", path)
     doc = extract(raw)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as file:
-            pickle.dump(doc, file)
+            pickle.dump(plain_doc(doc), file)
     return doc
 
 
-def write_doc(out: Path, name: str, raw: str, doc: Doc | None) -> None:
-    mentions = to_raw(doc_mentions(doc), doc, raw) if doc is not None else []
-    facts = doc_facts(doc) if doc is not None else []
+def plain_doc(doc: Doc) -> Doc:
+    """Only the declared Doc fields (records of depesha.doc), so pickles survive refactoring elsewhere."""
+    return Doc(**{item.name: getattr(doc, item.name) for item in fields(Doc)})
+
+
+def write_doc(out: Path, name: str, raw: str, doc: Doc | None, refine: bool = True) -> None:
+    mentions = to_raw(doc_mentions(doc, refine), doc, raw) if doc is not None else []
+    facts = doc_facts(doc, refine) if doc is not None else []
     (out / f"{name}.task1").write_text(format_task1(mentions), encoding="utf-8")
     (out / f"{name}.task3").write_text(format_task3(facts), encoding="utf-8")
 
 
 def write_responses(gold_dir: str | Path, out: str | Path, limit: int | None = None,
-                    cache: str | Path | None = None) -> list[str]:
+                    cache: str | Path | None = None, refine: bool = True) -> list[str]:
     """Responses for the first `limit` documents; returns the names of documents that failed (written empty)."""
     from .. import extract_doc, make_pipeline
 
@@ -66,7 +75,7 @@ def write_responses(gold_dir: str | Path, out: str | Path, limit: int | None = N
         try:
             doc = load_cached(Path(cache) if cache else None, name, raw,
                               lambda text, name=name: extract_doc(Article(text=text, source=name), pipeline))
-            write_doc(out, name, raw, doc)
+            write_doc(out, name, raw, doc, refine)
         except Exception:  # noqa: BLE001 - one bad document must not stop the run
             log.exception("%s failed, empty responses written", name)
             failed.append(name)

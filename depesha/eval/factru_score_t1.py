@@ -173,8 +173,10 @@ def resolve_duplicates(golds: list[T1Entity], matched: set[int]) -> None:
                 golds[i].ignored = "duplicate"
 
 
-def score_doc(doc: GoldDoc, items: list[tuple[str, int, int]], merge_locorg: bool = False) -> dict[str, Metric]:
-    """Per-tag metrics of one document's response lines."""
+def match_doc(
+    doc: GoldDoc, items: list[tuple[str, int, int]], merge_locorg: bool = False
+) -> tuple[list[T1Entity], list[T1Entity], list[Pair]]:
+    """Gold entities (with `ignored` set), response entities and the chosen pairs."""
     golds = gold_entities(doc, merge_locorg)
     guesses = response_entities(doc, items, merge_locorg)
     tags = TAGS_L if merge_locorg else TAGS
@@ -185,7 +187,13 @@ def score_doc(doc: GoldDoc, items: list[tuple[str, int, int]], merge_locorg: boo
         local = match_tag([golds[i] for i in g_index], [guesses[j] for j in r_index])
         pairs += [(g_index[a], r_index[b]) for a, b in local]
     resolve_duplicates(golds, {i for i, _ in pairs})
-    metrics = {tag: Metric() for tag in tags}
+    return golds, guesses, pairs
+
+
+def score_doc(doc: GoldDoc, items: list[tuple[str, int, int]], merge_locorg: bool = False) -> dict[str, Metric]:
+    """Per-tag metrics of one document's response lines."""
+    golds, guesses, pairs = match_doc(doc, items, merge_locorg)
+    metrics = {tag: Metric() for tag in (TAGS_L if merge_locorg else TAGS)}
     for gold in golds:
         if not gold.ignored:
             metrics[gold.tag].n_std += 1

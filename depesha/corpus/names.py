@@ -21,8 +21,9 @@ FOLDS = [  # applied in order to the Latin form
     ("y", "i"),
 ]
 DOUBLE = re.compile(r"(.)\1+")
-SURNAME_SUFFIXES = ("ov", "ev", "in", "ski", "skii", "ska", "uli", "kizi", "enko", "an", "dze", "svili", "bek",
+SURNAME_SUFFIXES = ("ov", "ev", "in", "ski", "skii", "ska", "uli", "kizi", "enko", "dze", "svili",
                     "ova", "eva", "ina", "skaa")
+PATRONYMIC = ("ovic", "evic", "ovna", "evna", "inicna", "icna")
 INFLECTIONS = re.compile(r"(ov|ev|in)(a|u|im|om|e|oi|ei|ix|imi)$")
 TITLE_WORDS = {"г-н", "г-жа", "господин", "госпожа", "mr", "mrs", "ms", "dr", "сэр", "sir"}
 INITIAL = re.compile(r"^(\w)\.?(-\w\.?)?$")
@@ -77,10 +78,13 @@ def parse_person(name: str) -> PersonName:
     if not words:
         return PersonName(fold(name), None, None)
     folded = [fold(word) for word in words]
+    if len(folded) > 2:  # 'Сергей Викторович Лавров': the patronymic says nothing more
+        kept = [index for index, word in enumerate(folded) if not word.endswith(PATRONYMIC)]
+        words, folded = [words[i] for i in kept], [folded[i] for i in kept]
     surname_index = len(words) - 1
     marked = [index for index, word in enumerate(folded) if is_surname(word)]
-    if len(marked) == 1:
-        surname_index = marked[0]
+    if marked:
+        surname_index = marked[-1]
     surname = stem_surname(folded[surname_index])
     given = [word for index, word in enumerate(folded) if index != surname_index]
     if given:

@@ -1,0 +1,1 @@
+"""The REST API: one router per resource, collected in `api.main.api_router`."""

@@ -1,0 +1,80 @@
+"""Dependencies of the API routes: settings, a read connection, tokens, page parameters."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Header, Query, Request
+from sqlalchemy import Connection
+
+from depesha.store import Store
+from depesha.store.filters import check_limit
+
+from ..config import Settings
+from .errors import ApiError
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def get_conn(store: Annotated[Store, Depends(get_store)]) -> Iterator[Connection]:
+    with store.read() as conn:
+        yield conn
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[Store, Depends(get_store)]
+ConnDep = Annotated[Connection, Depends(get_conn)]
+
+
+def bearer(authorization: str | None) -> str:
+    if not authorization or not authorization.lower().startswith("bearer "):
+        return ""
+    return authorization[7:].strip()
+
+
+def same(given: str, expected: str) -> bool:
+    return hmac.compare_digest(given.encode(), expected.encode())
+
+
+def require_read(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Reads are open unless DEPESHA_READ_TOKEN is set."""
+    if settings.read_token and not (same(bearer(authorization), settings.read_token)
+                                    or (settings.api_token and same(bearer(authorization), settings.api_token))):
+        raise ApiError(401, "unauthorized", "this API needs a token: Authorization: Bearer <DEPESHA_READ_TOKEN>")
+
+
+def require_write(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Writes need DEPESHA_API_TOKEN; without one configured they are disabled."""
+    if not settings.api_token:
+        raise ApiError(403, "ingest_disabled", "ingest through the API is disabled: set DEPESHA_API_TOKEN")
+    if not same(bearer(authorization), settings.api_token):
+        raise ApiError(401, "unauthorized", "POST needs Authorization: Bearer <DEPESHA_API_TOKEN>")
+
+
+@dataclass
+class PageParams:
+    limit: int
+    cursor: str | None
+
+
+def page_params(
+    settings: SettingsDep,
+    limit: Annotated[int | None, Query(description="page size (default DEPESHA_PAGE_SIZE, at most DEPESHA_MAX_PAGE_SIZE)")] = None,
+    cursor: Annotated[str | None, Query(description="the `next` value of the previous page")] = None,
+) -> PageParams:
+    try:
+        return PageParams(check_limit(limit or settings.page_size, settings.max_page_size), cursor)
+    except ValueError as error:
+        raise ApiError(400, "bad_parameter", str(error)) from None
+
+
+PageDep = Annotated[PageParams, Depends(page_params)]

@@ -1,0 +1,73 @@
+"""`kill -9` of a running `depesha ingest`, then a rerun: the same store as one clean run."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from depesha.store import open_store
+from depesha.store.fixtures import make_corpus
+
+from .dump import dump_store
+
+ARTICLES = 400
+
+
+def ingest(records: Path, db: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "depesha.cli.main", "ingest", "--records", str(records),
+                             "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def stored(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def kill_when(process: subprocess.Popen, db: Path, at: int) -> int:
+    """SIGKILL the process once `at` articles are committed; returns how many there were."""
+    deadline = time.time() + 120
+    while time.time() < deadline and process.poll() is None:
+        if stored(db) >= at:
+            process.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.01)
+    process.wait()
+    return stored(db)
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("kill") / "records.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in make_corpus(ARTICLES, seed=11)))
+    return path
+
+
+def test_store_kill_and_rerun_equals_clean_run(records: Path, tmp_path: Path):
+    clean = ingest(records, tmp_path / "clean.db")
+    assert clean.wait() == 0, clean.stderr.read() if clean.stderr else ""
+    expected = dump_store(open_store(str(tmp_path / "clean.db")))
+
+    db = tmp_path / "killed.db"
+    killed_at = []
+    for at in (40, 160):  # two crashes, then a run that finishes
+        process = ingest(records, db)
+        killed_at.append(kill_when(process, db, at))
+        assert process.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+    rerun = ingest(records, db)
+    output = rerun.communicate()[1]
+    assert rerun.returncode == 0, output
+    assert 40 <= killed_at[0] < killed_at[1] < ARTICLES
+    assert f"{ARTICLES - killed_at[1]} stored, {killed_at[1]} skipped" in output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert dump_store(open_store(str(db))) == expected

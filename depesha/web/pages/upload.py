@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from depesha.errors import DepeshaError
 
@@ -24,9 +25,13 @@ router = APIRouter()
 
 async def read_form(request: Request, limit: int) -> dict[str, str]:
     """Fields of the upload form; a file replaces the pasted text. PageError 413 over `limit` bytes."""
-    if int(request.headers.get("content-length") or 0) > 2 * limit + 65_536:
+    if int(request.headers.get("content-length") or 0) > limit + 65_536:  # the text once plus small fields
         raise PageError(413, f"upload too large: at most {limit:,} bytes")
-    form = await request.form(max_files=1, max_fields=10, max_part_size=limit + 1)
+    try:
+        form = await request.form(max_files=1, max_fields=10, max_part_size=limit + 1)
+    except HTTPException as error:  # starlette refuses oversized parts and malformed bodies with 400
+        status = 413 if "size" in str(error.detail).lower() else 400
+        raise PageError(status, f"upload refused: {error.detail} (at most {limit:,} bytes)") from None
     fields = {key: value for key, value in form.items() if isinstance(value, str)}
     upload = form.get("file")
     if isinstance(upload, UploadFile) and upload.filename:

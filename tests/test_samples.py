@@ -247,8 +247,14 @@ def applies(aspect: str, expect: dict[str, Any]) -> bool:
     return bool(expect.get(aspect)) or (aspect == "attribution" and "attribution" in expect)
 
 
+# Expectations the extractor does not meet yet: strict xfail, so a fix shows up as XPASS and the line
+# must then be removed from known_gaps.txt. Never add a line to hide a regression.
+KNOWN_GAPS = {line.split("#")[0].strip() for line in (ROOT / "tests" / "expectations" / "known_gaps.txt")
+              .read_text(encoding="utf-8").splitlines() if line.split("#")[0].strip()}
 CASES = [
-    pytest.param(name, aspect, id=f"{name}-{aspect}")
+    pytest.param(name, aspect, id=f"{name}-{aspect}",
+                 marks=[pytest.mark.xfail(strict=True, reason="known gap (tests/expectations/known_gaps.txt)")]
+                 if f"{name}-{aspect}" in KNOWN_GAPS else [])
     for name, expect in EXPECTED.items()
     for aspect in ASPECTS
     if applies(aspect, expect)

@@ -110,7 +110,8 @@ class Builder:
         if same is not None:
             same.evidence.append([max(sent.start, doc.dateline.stop), sent.stop])
             same.participants += [person for person in people if person not in same.participants]
-            same.mode = same.mode or self.mode(text, trigger)
+            if self.mode(text, trigger) in ("online", "phone"):
+                same.mode = self.mode(text, trigger)
             same.place = same.place or place_in(doc, sent)
             return
         event = self.add(Event(
@@ -125,11 +126,12 @@ class Builder:
             self.main = event
 
     def mode(self, text: str, trigger: Trigger) -> str | None:
+        """online or phone when the text says so; otherwise a meeting is held in person."""
         if ONLINE.search(text):
             return "online"
         if PHONE.search(text) or trigger.type.mode == "phone":
             return "phone"
-        return trigger.type.mode
+        return trigger.type.mode or "in_person"
 
     def speech(self, number: int, sent: Sent, trigger: Trigger, speakers: list) -> None:
         doc = self.doc

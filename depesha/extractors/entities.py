@@ -41,14 +41,28 @@ def inside(span: NerSpan, start: int, stop: int) -> bool:
     return span.start < stop and start < span.stop
 
 
+def same_word(a: str, b: str) -> bool:
+    """Two forms of one name word: equal, or the same stem with short inflected endings."""
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= 3 and len(a) - common <= 3 and len(b) - common <= 3 and common >= min(len(a), len(b)) - 2
+
+
 def person_key(index: EntityIndex, name: str) -> str:
-    """A surname alone, or the same words in another order, joins an earlier full name."""
+    """Another case of the same name, a surname alone, or another word order joins an earlier person."""
     words = name.lower().replace("ё", "е").split()
     for entity in index.entities:
         if entity.type != "person":
             continue
         known = entity.name.lower().replace("ё", "е").split()
-        if sorted(words) == sorted(known) or (len(words) == 1 and words[0] in known[1:] + known[:1]):
+        if len(words) == len(known) and all(any(same_word(w, k) for k in known) for w in words):
+            return entity.name.lower()
+        if len(words) == 1 and any(same_word(words[0], k) for k in known[1:] + known[:1]):
             return entity.name.lower()
     return name.lower()
 
@@ -60,7 +74,11 @@ def add_persons(doc: Doc, index: EntityIndex) -> None:
         if not tokens:
             continue
         name, gender = normalize_name(tokens)
-        index.add("person", person_key(index, name), name, (span.start, span.stop), gender=GENDER.get(gender or ""))
+        entity = index.add("person", person_key(index, name), name, (span.start, span.stop),
+                           gender=GENDER.get(gender or ""))
+        nominative = all(token.feats.get("Case") in ("Nom", None) for token in tokens if token.pos == "PROPN")
+        if nominative and len(name.split()) == len(entity.name.split()) and entity.name != name:
+            entity.name = name  # a mention in the nominative is the best spelling of the name
 
 
 def add_countries(doc: Doc, index: EntityIndex, mentions: list[CountryMention]) -> None:

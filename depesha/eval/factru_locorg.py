@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..doc import Doc, Token
 
 # lemmas of verbs whose subject acts as a body: speech, decision, political acts
@@ -49,27 +51,80 @@ def preposition(head: Token, by_id: dict[str, Token]) -> str:
     return cases[0].text.lower() if cases else ""
 
 
+# heads of a genitive place that keep it a plain location: "территория России", "улицы Москвы"
+PLACE_NOUNS = {
+    "здание", "территория", "столица", "полюс", "улица", "район", "страна", "побережье", "устье", "вода",
+    "поле", "штаб-квартира", "изолятор", "чемпион", "чемпионат", "центр", "окраина", "пригород", "область",
+    "провинция", "юг", "север", "запад", "восток", "граница", "небо", "берег", "карта", "житель", "время",
+    "эпоха", "день", "судьба", "автономия", "статус", "площадь", "часть", "глубина", "земля", "остров",
+    "гора", "море", "озеро", "река", "порт", "аэропорт", "дорога", "трасса", "окрестность", "тур", "этап",
+}
+SUBJECT_RELS = {"nsubj", "nsubj:pass", "obl:agent"}
+Rule = Callable[[Token, "Token | None", str], "bool | None"]
+
+
+# RULES: each looks at the head token of the mention, its governor and its preposition
+
+
+def rule_preposition(head: Token, governor: Token | None, prep: str) -> bool | None:
+    if prep in PLACE_PREPS:
+        return False
+    if prep in ACT_PREPS:
+        return True
+    return None
+
+
+def rule_subject(head: Token, governor: Token | None, prep: str) -> bool | None:
+    return True if head.rel in SUBJECT_RELS else None
+
+
+def rule_genitive(head: Token, governor: Token | None, prep: str) -> bool | None:
+    """'президент России', 'экономика Китая' but 'территория России'."""
+    if head.rel == "nmod" and head.feats.get("Case") == "Gen" and governor is not None:
+        return governor.lemma.lower() not in PLACE_NOUNS
+    return None
+
+
+def rule_instrumental(head: Token, governor: Token | None, prep: str) -> bool | None:
+    """'завоевание Крыма Россией', 'поставляемого Россией'."""
+    return True if head.feats.get("Case") == "Ins" and head.rel in ("nmod", "obl") and not prep else None
+
+
+def rule_object(head: Token, governor: Token | None, prep: str) -> bool | None:
+    return True if head.rel in ("obj", "iobj") else None
+
+
+def rule_name_list(head: Token, governor: Token | None, prep: str) -> bool | None:
+    """Countries listed in the nominative ('• Афганистан • Андорра') stand for their teams or federations."""
+    if head.feats.get("Case") == "Nom" and head.rel in ("flat:name", "appos"):
+        return True
+    return None
+
+
+RULES: list[Rule] = [rule_preposition, rule_subject, rule_genitive, rule_instrumental, rule_object, rule_name_list]
+
+
+def decide(head: Token, by_id: dict[str, Token], depth: int = 0) -> bool:
+    """First rule with an opinion wins; a conjunct follows the first member of its coordination."""
+    prep = preposition(head, by_id)
+    governor = by_id.get(head.head_id)
+    if head.rel == "conj" and governor is not None and depth < 5 and not prep:
+        return decide(governor, by_id, depth + 1)
+    for rule in RULES:
+        verdict = rule(head, governor, prep)
+        if verdict is not None:
+            return verdict
+    return False
+
+
 def is_locorg(doc: Doc, start: int, stop: int) -> bool:
     """Rules over the dependency tree: subject of an act, genitive of a body, partner or target."""
     tokens = [token for token in doc.tokens if start <= token.start and token.stop <= stop]
     head = head_token(tokens)
     if head is None:
         return False
-    sent = sent_tokens(doc, head)
-    by_id = {token.id: token for token in sent}
-    governor = by_id.get(head.head_id)
-    prep = preposition(head, by_id)
-    if prep in PLACE_PREPS:
-        return False
-    if prep in ACT_PREPS:
-        return True
-    if head.rel in ("nsubj", "nsubj:pass") and governor is not None:
-        return governor.pos in ("VERB", "AUX", "ADJ") or governor.lemma in ACT_VERBS
-    if head.rel in ("nmod", "conj") and governor is not None and head.feats.get("Case") == "Gen":
-        return governor.lemma.lower() in BODY_NOUNS
-    if head.rel in ("obj", "iobj"):
-        return True
-    return False
+    by_id = {token.id: token for token in sent_tokens(doc, head)}
+    return decide(head, by_id)
 
 
 def sent_tokens(doc: Doc, token: Token) -> list[Token]:

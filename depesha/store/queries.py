@@ -11,7 +11,7 @@ from sqlalchemy import Connection
 from depesha.corpus.names import compatible_given, parse_person
 
 from .filters import DEFAULT_LIMIT, EventFilter, dump_cursor, load_cursor
-from .lemma import lemmatize_query
+from .lemma import lemmatize, lemmatize_query
 from .store import adapt_sql
 
 COMMITMENT_KINDS = ("proposal", "agreement", "invitation", "promise", "offer")
@@ -44,7 +44,8 @@ def find_entity_ids(conn: Connection, value: str, type: str) -> list[int]:
         wanted = parse_person(value)
         rows = fetch(conn, "SELECT id, name FROM entities WHERE type = 'person' AND skey = ?", [wanted.surname])
         return [id for id, name in rows if compatible_given(parse_person(name), wanted)]
-    rows = fetch(conn, "SELECT id FROM entities WHERE type = ? AND lower(name) LIKE ?", [type, f"%{value.lower()}%"])
+    rows = fetch(conn, "SELECT id FROM entities WHERE type = ? AND (key LIKE ? OR name LIKE ?)",
+                 [type, f"%{lemmatize(value)}%", f"%{value}%"])
     return [row[0] for row in rows]
 
 
@@ -76,9 +77,9 @@ def list_entities(conn: Connection, *, type: str | None = None, country: str | N
     if country:
         where.append("country = ?")
         params.append(country)
-    if q:
-        where.append("lower(name) LIKE ?")
-        params.append(f"%{q.lower()}%")
+    if q:  # SQLite's lower() knows only ASCII: match the lemmatised key too
+        where.append("(key LIKE ? OR name LIKE ?)")
+        params.extend([f"%{lemmatize(q)}%", f"%{q}%"])
     if cursor:
         where.append("id > ?")
         params.append(int(load_cursor(cursor, 1)[0]))
@@ -126,11 +127,16 @@ def event_where(flt: EventFilter, conn: Connection) -> tuple[list[str], list[Any
             sub += " AND date <= ?"
             params.append(flt.until)
         where.append(sub + ")")
-    for value, type in ((flt.person, "person"), (flt.organization, "organization")):
-        if value:
-            ids = find_entity_ids(conn, value, type) or [-1]
-            where.append(f"c.id IN (SELECT cluster FROM cluster_entities WHERE entity IN ({marks(ids)}))")
-            params.extend(ids)
+    if flt.person:
+        ids = find_entity_ids(conn, flt.person, "person") or [-1]
+        where.append(f"c.id IN (SELECT cluster FROM cluster_entities WHERE entity IN ({marks(ids)}))")
+        params.extend(ids)
+    if flt.organization:  # the body takes part, or a participant speaks for it in the report
+        ids = find_entity_ids(conn, flt.organization, "organization") or [-1]
+        where.append(f"c.id IN (SELECT cluster FROM cluster_entities WHERE entity IN ({marks(ids)}) UNION"
+                     f" SELECT e.cluster FROM events e JOIN positions p ON p.article = e.article"
+                     f" WHERE p.organization IN ({marks(ids)}))")
+        params.extend(ids + ids)
     for column in ("category", "kind", "mode"):
         if getattr(flt, column):
             where.append(f"c.{column} = ?")

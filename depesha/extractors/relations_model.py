@@ -206,6 +206,27 @@ def pair_names(tokens: list[Token], lemmas: list[str], a: Mention, b: Mention, m
     return names
 
 
+def cross_names(doc: Doc, a: Mention, b: Mention, mentions: list[Mention]) -> list[str]:
+    """Feature names of a WORKS_AS candidate whose person `a` is in an earlier sentence than profession `b`."""
+    ta, tb = doc.sents[a.sent].tokens, doc.sents[b.sent].tokens
+    ha, hb = ta[head_of(ta, a)], tb[head_of(tb, b)]
+    lb = hb.lemma or hb.text.lower()
+    persons = [m for m in mentions if m.type == "PERSON" and a.stop <= m.start and m.stop <= b.start]
+    here = [m for m in mentions if m.type == "PERSON" and m.sent == b.sent]
+    gender = "agree" if ha.feats.get("Gender") == hb.feats.get("Gender") else "differ"
+    rank, near = min(len(persons), 3), min(len(here), 2)
+    return ["bias", "cross", f"sd={b.sent - a.sent}", f"lb={lb}", f"caseb={hb.feats.get('Case', '')}",
+            f"relb={hb.rel}", f"rela={ha.rel}", f"rank={rank}", f"here={near}", f"g={gender}",
+            f"bfirst={b.first == 0}", f"rank+here={rank}|{near}", f"sd+rank={b.sent - a.sent}|{rank}",
+            f"relb+rank={hb.rel}|{rank}"]
+
+
+def cross_pairs(mentions: list[Mention], window: int = 3) -> list[tuple[Mention, Mention]]:
+    """(person, profession) pairs with the person 1..window sentences before the profession."""
+    persons = [m for m in mentions if m.type == "PERSON"]
+    return [(a, b) for b in mentions if b.type == "PROFESSION" for a in persons if 0 < b.sent - a.sent <= window]
+
+
 # MODEL
 
 
@@ -250,6 +271,7 @@ class RelationModel:
             for layer in LAYERS:
                 scores = self.scores(layer, rows)
                 logp = scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)
+                logp[:, 0] -= self.thresholds.get(f"O:{layer}", 0.0)
                 for type, first, last in tag_spans(viterbi(logp, layer_labels(layer))):
                     found.append(Mention(type, s, first, last, tokens[first].start, tokens[last].stop))
         return found
@@ -270,7 +292,23 @@ class RelationModel:
                 probs = 1 / (1 + np.exp(-self.scores(relation, rows)[:, 0]))
                 cut = self.thresholds.get(relation, 0.5)
                 out += [(relation, a, b, float(p)) for (a, b), p in zip(pairs, probs, strict=True) if p >= cut]
-        return out
+        return out + self.cross_relations(doc, mentions)
+
+    def cross_relations(self, doc: Doc, mentions: list[Mention]) -> list[tuple[str, Mention, Mention, float]]:
+        """WORKS_AS across sentences: at most one earlier person for each profession."""
+        if "WORKS_AS:cross" not in self.weights:
+            return []
+        pairs = cross_pairs(mentions)
+        if not pairs:
+            return []
+        logits = self.scores("WORKS_AS:cross", [cross_names(doc, a, b, mentions) for a, b in pairs])[:, 0]
+        best: dict[Mention, tuple[float, Mention]] = {}
+        for (a, b), logit in zip(pairs, logits, strict=True):
+            p = float(1 / (1 + np.exp(-logit)))
+            if p > best.get(b, (0.0, a))[0]:
+                best[b] = (p, a)
+        cut = self.thresholds.get("WORKS_AS:cross", 0.5)
+        return [("WORKS_AS", a, b, p) for b, (p, a) in best.items() if p >= cut]
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,24 @@
+"""Doc -> NEREL-style BRAT entities and relations, from the trained span and relation model."""
+
+from __future__ import annotations
+
+from ..doc import Doc
+from ..extractors.relations_model import Mention, RelationModel, load
+from .nerel_gold import BratEntity, BratRelation
+
+
+def predict(doc: Doc, model: RelationModel | None = None) -> tuple[list[BratEntity], list[BratRelation]]:
+    """BRAT entities (offsets into `doc.text`) and the relations between them."""
+    model = model or load()
+    mentions = model.mentions(doc)
+    ids: dict[Mention, str] = {}
+    entities = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.stop, m.type)):
+        ids[mention] = f"T{len(ids) + 1}"
+        entities.append(BratEntity(ids[mention], mention.type, mention.start, mention.stop,
+                                   doc.text[mention.start:mention.stop]))
+    relations = [
+        BratRelation(f"R{n}", relation, ids[a], ids[b])
+        for n, (relation, a, b, _) in enumerate(model.relations(doc, mentions), 1)
+    ]
+    return entities, relations

@@ -170,9 +170,13 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     count = 0
-    with store.read() as conn, out:
-        for count, record in enumerate(iter_records(conn, flt), 1):
-            write_record(out, record, args.format, first=count == 1)
+    try:
+        with store.read() as conn:
+            for count, record in enumerate(iter_records(conn, flt), 1):
+                write_record(out, record, args.format, first=count == 1)
+    finally:
+        if out is not sys.stdout:
+            out.close()
     print(f"depesha export: {count} articles", file=sys.stderr)
     return 0
 

@@ -1,0 +1,129 @@
+"""The store commands end to end: ingest, db, export and the query commands with every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from depesha.cli.main import main
+from depesha.store.fixtures import PEOPLE, make_record
+
+ROOT = Path(__file__).resolve().parents[2]
+RECORDS = [
+    make_record(PEOPLE[0], PEOPLE[3], date="2025-11-28"),
+    make_record(PEOPLE[1], PEOPLE[3], date="2026-02-03", proposal=False, visit=True),
+    make_record(PEOPLE[5], PEOPLE[6], date="2024-01-15"),
+]
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys) -> str:
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS) + "{broken\n")
+    url = str(tmp_path / "cli.db")
+    assert main(["ingest", "--records", str(path), "--db", url]) == 1   # the broken line fails the run
+    err = capsys.readouterr().err
+    assert f"error: {path}:4: not JSON" in err
+    assert "3 stored, 0 skipped (already stored), 0 near-duplicates linked, 1 failed" in err
+    return url
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_store_cli_ingest_again_skips(db, capsys, tmp_path):
+    path = tmp_path / "again.jsonl"
+    path.write_text(json.dumps(RECORDS[0], ensure_ascii=False) + "\n")
+    code, _, err = run(capsys, "ingest", "--records", str(path), "--db", db)
+    assert code == 0 and "0 stored, 1 skipped" in err
+
+
+@pytest.mark.parametrize("argv, check", [
+    (["relations", "KZ", "MX", "--format", "jsonl"],
+     lambda out: [json.loads(line)["kind"] for line in out.splitlines()] == ["meeting", "proposal", "meeting", "visit"]),
+    (["relations", "kz", "mx", "--since", "2026", "--format", "json"],
+     lambda out: [item["date"] for item in json.loads(out)] == ["2026-02-03", "2026-02-03"]),
+    (["events", "--country", "RU", "--format", "csv"],
+     lambda out: [row["kind"] for row in csv.DictReader(io.StringIO(out))] == ["meeting", "proposal"]),
+    (["events", "--person", "Лавров", "--format", "table"],
+     lambda out: out.splitlines()[0].split()[:4] == ["ID", "DATE", "CATEGORY", "KIND"] and len(out.splitlines()) == 3),
+    (["commitments", "--open", "--format", "jsonl"],
+     lambda out: [json.loads(line)["date"] for line in out.splitlines()] == ["2024-01-15"]),
+    (["commitments", "--format", "jsonl"],
+     lambda out: [len(json.loads(line)["followups"]) for line in out.splitlines()] == [0, 1]),
+    (["people", "Koshanov", "--format", "json"],
+     lambda out: [(p["name"], p["title"]) for p in json.loads(out)] == [("Ерлан Кошанов", "председатель")]),
+    (["stats", "--format", "json"],
+     lambda out: {row["what"]: row["count"] for row in json.loads(out)}["articles"] == 3),
+    (["search", "визиты", "--format", "jsonl"],
+     lambda out: len(out.splitlines()) == 3),
+    (["db", "version"], lambda out: "schema version 1 (latest 1)" in out),
+])
+def test_store_cli_queries(db, capsys, argv, check):
+    code, out, err = run(capsys, *argv, "--db", db)
+    assert code == 0, err
+    assert check(out), out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["events", "--country", "XX"], "unknown country code 'XX'"),
+    (["relations", "KZ", "MX", "--since", "2025-02-30"], "bad date"),
+    (["events", "--limit", "100000"], "page size 100000 out of range"),
+    (["events", "--category", "MEET"], "unknown category"),
+])
+def test_store_cli_bad_parameters(db, capsys, argv, message):
+    code, _, err = run(capsys, *argv, "--db", db)
+    assert code == 2 and message in err
+
+
+def test_store_cli_missing_store(tmp_path, capsys):
+    code, _, err = run(capsys, "stats", "--db", str(tmp_path / "absent" / "x.db"))
+    assert code == 2 and "cannot open" in err
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("jsonl", lambda out: [json.loads(line)["article"]["id"] for line in out.splitlines()]
+     == [r["article"]["id"] for r in RECORDS]),
+    ("plover", lambda out: {json.loads(line)["event"][0] for line in out.splitlines()} == {"CONSULT", "AGREE"}),
+    ("csv", lambda out: len(list(csv.DictReader(io.StringIO(out)))) == 2 + 2 + 2),
+])
+def test_store_cli_export(db, capsys, fmt, check):
+    code, out, err = run(capsys, "export", "--format", fmt, "--db", db)
+    assert code == 0 and "3 articles" in err
+    assert check(out), out
+
+
+def test_store_cli_export_filtered(db, capsys, tmp_path):
+    out_path = tmp_path / "kz.jsonl"
+    code, _, err = run(capsys, "export", "--country", "KZ", "--since", "2026", "-o", str(out_path), "--db", db)
+    records = [json.loads(line) for line in out_path.read_text().splitlines()]
+    assert code == 0 and [r["article"]["id"] for r in records] == [RECORDS[1]["article"]["id"]]
+    assert records[0]["article"]["text"] == RECORDS[1]["article"]["text"]
+
+
+@pytest.mark.slow
+def test_store_cli_ingest_paths(tmp_path, capsys):
+    """Real inputs through the core's readers and extractor; bad ones are named, skipped and counted."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for sample in sorted((ROOT / "samples").glob("0[1-3]-*.txt")):
+        shutil.copy(sample, inputs)
+    (inputs / "empty.txt").write_text("")
+    (inputs / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    url = str(tmp_path / "paths.db")
+    code, _, err = run(capsys, "ingest", str(inputs), "--db", url)
+    assert code == 1
+    assert "empty.txt" in err and "binary.txt" in err
+    assert "3 stored, 0 skipped (already stored), 0 near-duplicates linked, 2 failed" in err
+    code, _, err = run(capsys, "ingest", str(inputs / "01-kz-tr-minister-visit.txt"), "--db", url)
+    assert code == 0 and "0 stored, 1 skipped" in err
+    code, out, _ = run(capsys, "relations", "KZ", "TR", "--format", "jsonl", "--db", url)
+    assert code == 0 and out.strip()

@@ -6,6 +6,7 @@ from ..doc import Doc, Entity
 from .factru_format import FactLines, Mention
 from .factru_locorg import is_locorg
 from .factru_offsets import OffsetMap
+from .factru_refine_facts import refined_facts
 from .factru_spans import refine_mentions
 
 ENTITY_TAGS = {"person": "per", "organization": "org"}
@@ -56,6 +57,8 @@ def position_text(doc: Doc, title: str, text: str) -> str:
 
 def doc_facts(doc: Doc, refine: bool = True) -> list[FactLines]:
     """Occupation facts from positions, Meeting facts from CONSULT events between persons."""
+    if refine:
+        return refined_facts(doc)
     facts: list[FactLines] = []
     for position in doc.positions:
         person = doc.entity(position.person)

@@ -1,0 +1,117 @@
+"""Track 3 refinements: occupation values as written in the text, one fact per person and place, tight meetings."""
+
+from __future__ import annotations
+
+from ..doc import Doc, Entity, Event, Position, Token
+from .factru_format import FactLines
+from .factru_values import normalize_value
+
+MEETING_KINDS = {"meeting", "talks"}
+PLACE_TYPES = {"country", "location"}
+
+
+# OCCUPATION
+
+
+def mentions_in(doc: Doc, start: int, stop: int, types: set[str]) -> list[tuple[int, int, Entity]]:
+    found = [(a, b, e) for e in doc.entities if e.type in types for a, b in e.mentions if start <= a and b <= stop]
+    return sorted(found, key=lambda item: item[0])
+
+
+def title_tokens(doc: Doc, position: Position) -> list[Token]:
+    """The title as written: as many words of the evidence as the title has, stopping at names and quotes."""
+    start, stop = evidence(position)
+    wanted = max(1, sum(1 for word in position.title.split() if word.isalpha() or "-" in word))
+    names = [(a, b) for a, b, _ in mentions_in(doc, start, stop, {"organization", "country", "location", "person"})]
+    words: list[Token] = []
+    for token in doc.tokens:
+        if token.start < start or token.stop > stop or len(words) >= wanted:
+            continue
+        inside_name = any(a <= token.start < b for a, b in names)
+        if inside_name or not (token.text.isalpha() or "-" in token.text) or (words and token.text.isupper()):
+            break
+        words.append(token)
+    return words
+
+
+def evidence(position: Position) -> tuple[int, int]:
+    return (position.evidence[0], position.evidence[1]) if len(position.evidence) >= 2 else (0, 0)
+
+
+def where_value(doc: Doc, position: Position, title_stop: int) -> tuple[str, str]:
+    """(value, key): an organisation named in the evidence with the words between title and name
+    ('московского отделения движения «Солидарность»'), else a place as written, else entity names."""
+    start, stop = evidence(position)
+    org = doc.entity(position.organization) if position.organization else None
+    found = mentions_in(doc, start, stop, {"organization"})
+    if org is not None:
+        found = [item for item in found if item[2].id == org.id] or found
+    if found:
+        a, b, entity = found[0]
+        begin = title_stop if 0 < title_stop <= a else a
+        return doc.text[begin:b].strip(" ,«»\"-"), entity.id
+    places = mentions_in(doc, start, stop, PLACE_TYPES)
+    if places:
+        a, b, entity = places[0]
+        return doc.text[a:b], entity.id
+    if org is not None:
+        return org.name, org.id
+    place = next((e for e in doc.entities if e.type == "country" and e.country == position.country), None)
+    return (place.name, place.id) if place and position.country else ("", "")
+
+
+def person_value(person: Entity) -> str:
+    """First and last word: 'Реджеп Тайип Эрдоган' -> 'Реджеп Эрдоган' (gold persons have no middle names)."""
+    words = person.name.split()
+    return " ".join([words[0], words[-1]]) if len(words) > 2 else person.name
+
+
+def occupation_facts(doc: Doc) -> list[FactLines]:
+    facts: list[FactLines] = []
+    seen: set[tuple[str, str]] = set()
+    for position in doc.positions:
+        person = doc.entity(position.person)
+        if person is None or person.type != "person":
+            continue
+        title = title_tokens(doc, position)
+        where, where_key = where_value(doc, position, title[-1].stop if title else 0)
+        key = (normalize_value(person_value(person)), where_key)
+        if key in seen or not where:
+            continue
+        seen.add(key)
+        written = " ".join(token.text for token in title) or position.text or position.title
+        facts.append(("occupation", [("who", person_value(person)), ("position", written), ("where", where)]))
+    return facts
+
+
+# MEETING
+
+
+def meeting_people(doc: Doc, event: Event) -> list[Entity]:
+    """Persons of the event with a mention inside its first evidence span."""
+    start, stop = event.evidence[0] if event.evidence else (0, len(doc.text))
+    people = []
+    for id in event.participants:
+        entity = doc.entity(id)
+        if entity is not None and entity.type == "person" and any(start <= a and b <= stop for a, b in entity.mentions):
+            people.append(entity)
+    return people
+
+
+def meeting_facts(doc: Doc) -> list[FactLines]:
+    facts: list[FactLines] = []
+    groups: list[set[str]] = []
+    for event in doc.events:
+        if event.category != "CONSULT" or event.kind not in MEETING_KINDS:
+            continue
+        people = meeting_people(doc, event)
+        ids = {person.id for person in people}
+        if len(ids) < 2 or any(ids <= group for group in groups):
+            continue
+        groups.append(ids)
+        facts.append(("meeting", [("participant", person_value(person)) for person in people]))
+    return facts
+
+
+def refined_facts(doc: Doc) -> list[FactLines]:
+    return occupation_facts(doc) + meeting_facts(doc)

@@ -68,6 +68,8 @@ def score(report: Report, cluster: Cluster) -> tuple[int, int] | None:
         return None
     a, b = parse_date(report.date), parse_date(cluster.date)
     distance = abs((a - b).days) if a and b else 0
+    if distance > WINDOW_DAYS:
+        return None
     return shared, -distance
 
 

@@ -98,9 +98,14 @@ def compatible_given(a: PersonName, b: PersonName) -> bool:
     """Given names agree: equal when both are full, same initial when one is only an initial."""
     if a.initial is None or b.initial is None:
         return True
-    if a.given and b.given:
-        return a.given == b.given or a.given.startswith(b.given) or b.given.startswith(a.given)
+    if a.given and b.given:  # compare consonant skeletons: 'bahtier' ~ 'bahtior', 'erlan' ~ 'erlanu'
+        x, y = sorted((skeleton(a.given), skeleton(b.given)), key=len)
+        return x == y or (len(x) >= 3 and y.startswith(x))
     return a.initial == b.initial
+
+
+def skeleton(word: str) -> str:
+    return "".join(char for char in word if char not in "aeiouh") or word
 
 
 # BODIES AND PLACES

@@ -1,0 +1,37 @@
+"""Event clustering: which stored cluster a new report joins."""
+
+from __future__ import annotations
+
+import pytest
+
+from depesha.corpus.cluster import Cluster, Report, choose_cluster, parse_date
+
+STORED = [
+    Cluster(1, "CONSULT", "meeting", "2025-11-28", {"KZ", "MX"}, {10, 20}),
+    Cluster(2, "CONSULT", "visit", "2025-11-28", {"KZ", "MX"}, {20}),
+    Cluster(3, "AGREE", "proposal", "2025-11-28", {"KZ", "MX"}, {10}),
+    Cluster(4, "CONSULT", "meeting", "2025-11-29", {"KZ", "RU"}, {10, 30}),
+]
+
+
+@pytest.mark.parametrize("report, expected", [
+    (Report("CONSULT", "meeting", "2025-11-28", {"KZ", "MX"}, {10, 20}), 1),
+    (Report("CONSULT", "talks", "2025-11-30", {"KZ", "MX"}, set()), 1),        # talks ~ meeting, same pair
+    (Report("CONSULT", "meeting", "2025-12-05", {"KZ", "MX"}, {10, 20}), None),  # a week later: another one
+    (Report("CONSULT", "visit", "2025-11-27", {"MX", "KZ"}, {20}), 2),
+    (Report("AGREE", "proposal", "2025-11-28", {"KZ", "MX"}, {10}), 3),
+    (Report("REQUEST", "request", "2025-11-28", {"KZ", "MX"}, {10}), None),    # other category
+    (Report("CONSULT", "meeting", "2025-11-29", {"KZ"}, {30}), 4),             # shared participant
+    (Report("CONSULT", "meeting", "2025-11-29", {"KZ"}, set()), None),        # nothing shared but KZ
+    (Report("CONSULT", "meeting", "2025-11-29", {"TR"}, {10}), None),         # countries contradict
+])
+def test_corpus_cluster_choice(report, expected):
+    assert choose_cluster(report, STORED) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2025-11-28", (2025, 11, 28)), ("2025-11", (2025, 11, 1)), ("2025", (2025, 1, 1)), ("", None), ("x", None),
+])
+def test_corpus_cluster_parse_date(value, expected):
+    date = parse_date(value)
+    assert (date and (date.year, date.month, date.day)) == expected

@@ -1,0 +1,44 @@
+"""Follow-up of commitments: the kind a commitment names, and the later events that fulfil it."""
+
+from __future__ import annotations
+
+import pytest
+
+from depesha.corpus.followup import Commitment, Fulfilment, FulfilmentIndex, expected_kinds
+from depesha.store.lemma import lemmatize
+
+
+def commitment(text: str, kind: str = "proposal", date: str = "2025-11-28",
+               countries: tuple[str, ...] = ("KZ", "MX")) -> Commitment:
+    return Commitment(1, date, kind, frozenset(countries), lemmatize(text).split())
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Кошанов предложил обменяться парламентскими визитами", "proposal", ("visit",)),
+    ("стороны договорились подписать меморандум о сотрудничестве", "agreement", ("signing",)),
+    ("предложил провести консультации по климату", "proposal", ("talks", "meeting")),
+    ("выразил готовность встретиться в следующем году", "offer", ("meeting", "talks")),
+    ("пригласил посетить Астану", "invitation", ("visit",)),
+    ("пригласил коллег", "invitation", ("visit",)),                      # an invitation is to a visit
+    ("предложил сделать встречи регулярными", "proposal", ("meeting", "talks")),
+    ("призвал внести вклад в климатический саммит", "request", ("meeting", "talks")),
+    ("предложил поделиться опытом", "proposal", ()),                     # nothing observable to follow
+])
+def test_corpus_followup_expected_kinds(text, kind, expected):
+    assert expected_kinds(commitment(text, kind))[0] == expected
+
+
+def test_corpus_followup_finds_later_events_between_the_parties():
+    index = FulfilmentIndex()
+    for event in [
+        Fulfilment(10, "2025-06-01", "visit", frozenset({"KZ", "MX"})),   # before: not a follow-up
+        Fulfilment(11, "2026-02-03", "visit", frozenset({"MX", "KZ"})),
+        Fulfilment(12, "2026-03-01", "visit", frozenset({"KZ", "RU"})),   # other parties
+        Fulfilment(13, "2026-04-01", "meeting", frozenset({"KZ", "MX"})),  # other kind
+        Fulfilment(14, "2030-01-01", "visit", frozenset({"KZ", "MX"})),   # beyond the horizon
+    ]:
+        index.add(event)
+    index.sort()
+    found = index.find(commitment("предложил обменяться визитами"))
+    assert [(id, kind) for id, kind, _ in found] == [(11, "visit")]
+    assert index.find(commitment("предложил обменяться визитами", countries=("KZ",))) == []

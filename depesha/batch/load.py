@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from itertools import islice
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .schema import LISTS, assemble_record
@@ -29,28 +28,28 @@ def read_records(spark: Any, out: str) -> Iterator[dict[str, Any]]:
 
 
 def open_target(url: str) -> Any:
-    """The corpus store at `url`, checked to accept pre-extracted records."""
+    """The corpus store at `url` (created if missing)."""
     try:
         from ..store import open_store
     except ImportError as error:
-        raise RuntimeError(f"--load needs depesha.store.open_store, not available: {error}") from None
-    store = open_store(url)
-    if not hasattr(store, "ingest_records"):
-        raise RuntimeError("--load needs Store.ingest_records(records), not provided by depesha.store")
-    return store
+        raise RuntimeError(f"--load needs the corpus store (the [store] extra): {error}") from None
+    return open_store(url)
 
 
-def load_records(url: str, records: Iterator[dict[str, Any]], chunk: int = 500) -> int:
-    """Ingest records in chunks; the store keys them by article id, so a rerun adds nothing twice."""
+def load_records(url: str, records: Iterable[dict[str, Any]], chunk: int = 500) -> Any:
+    """Add records to the store, committing every `chunk` articles; returns the store's Summary.
+
+    The store skips an article whose id it has, so loading again after a crash or a rerun adds
+    only what is missing: nothing twice, nothing lost.
+    """
+    from .. import __version__
+
     store = open_target(url)
-    total = 0
     try:
-        while batch := list(islice(records, chunk)):
-            store.ingest_records(batch)
-            total += len(batch)
-            log.info("loaded %d records into %s", total, url)
+        with store.writer(batch=chunk, extractor=__version__) as writer:
+            summary = writer.add_many(records)
     finally:
-        close = getattr(store, "close", None)
-        if close:
-            close()
-    return total
+        store.close()
+    log.info("loaded into %s: %d stored, %d already there, %d failed", url, summary.stored, summary.skipped,
+             summary.failed)
+    return summary

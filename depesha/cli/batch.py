@@ -68,6 +68,8 @@ def format_summary(summary) -> str:
 
 
 def handle_batch(args: argparse.Namespace) -> int:
+    from depesha import DepeshaError
+
     try:
         from depesha.batch import load_records, make_session, read_records, run_batch
     except ImportError as error:
@@ -80,11 +82,12 @@ def handle_batch(args: argparse.Namespace) -> int:
         print(format_summary(summary))
         if args.load:
             try:
-                total = load_records(args.load, read_records(spark, args.out))
-            except RuntimeError as error:
+                loaded = load_records(args.load, read_records(spark, args.out))
+            except (RuntimeError, DepeshaError) as error:
                 print(f"depesha batch: {error}", file=sys.stderr)
                 return 2
-            print(f"loaded {total:,} records into {args.load}")
+            print(f"loaded into {args.load}: stored {loaded.stored:,}  already there {loaded.skipped:,}"
+                  f"  failed {loaded.failed:,}")
     finally:
         spark.stop()
     return 0 if summary.processed or not summary.failed else 1

@@ -95,11 +95,13 @@ def test_batch_spark_extraction_error_is_a_failure(spark, tmp_path, monkeypatch)
     monkeypatch.setenv("PYTHONPATH", f"{site}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
     # a fresh session would be needed for new worker env; instead run the job through the CLI in a subprocess
     out = tmp_path / "out"
+    db = tmp_path / "cli.db"
     result = subprocess.run([sys.executable, "-m", "depesha.cli.main", "batch", str(texts), "--out", str(out),
-                             "--master", "local[1]", "--conf", "spark.ui.enabled=false"],
+                             "--master", "local[1]", "--conf", "spark.ui.enabled=false", "--load", f"sqlite:///{db}"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "processed 1  skipped 0  failed 1" in result.stdout
+    assert "stored 1  already there 0  failed 0" in result.stdout
     summary = json.loads((out / "_summary.json").read_text())
     assert summary["fail_reasons"] == {"RuntimeError": 1}
 
@@ -115,3 +117,20 @@ if os.environ.get("DEPESHA_TEST_FAIL_ON"):
         return original(article, pipeline)
     api.extract_doc = extract_doc
 '''
+
+
+def test_batch_spark_load_idempotent(spark, batch, tmp_path):
+    """Loading the same output twice (a rerun after a crash) stores every article exactly once."""
+    pytest.importorskip("sqlalchemy")
+    from depesha.batch import load_records
+    from depesha.store import open_store
+
+    out, _ = batch
+    url = f"sqlite:///{tmp_path / 'corpus.db'}"
+    first = load_records(url, read_records(spark, out))
+    again = load_records(url, read_records(spark, out))
+    assert (first.stored, first.failed, again.stored, again.skipped) == (9, 0, 0, 9)
+    store = open_store(url)
+    with store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == 9
+    store.close()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc, Entity, Event, Position, Token
 from .factru_format import FactLines
 from .factru_values import normalize_value
 
+KEEP_WITHOUT_WHERE = False   # measured: facts without a place cost more precision than they add recall
 MEETING_KINDS = {"meeting", "talks"}
 PLACE_TYPES = {"country", "location"}
+PARENS = re.compile(r"\([^)]*\)?")
 
 
 # OCCUPATION
@@ -23,6 +27,7 @@ def title_tokens(doc: Doc, position: Position) -> list[Token]:
     start, stop = evidence(position)
     wanted = max(1, sum(1 for word in position.title.split() if word.isalpha() or "-" in word))
     names = [(a, b) for a, b, _ in mentions_in(doc, start, stop, {"organization", "country", "location", "person"})]
+    orgs = [a for a, _, _ in mentions_in(doc, start, stop, {"organization"})]
     words: list[Token] = []
     for token in doc.tokens:
         if token.start < start or token.stop > stop or len(words) >= wanted:
@@ -30,8 +35,26 @@ def title_tokens(doc: Doc, position: Position) -> list[Token]:
         inside_name = any(a <= token.start < b for a, b in names)
         if inside_name or not (token.text.isalpha() or "-" in token.text) or (words and token.text.isupper()):
             break
+        if words and token.pos == "ADJ" and leads_to(doc, token, orgs):
+            break
         words.append(token)
     return words
+
+
+def leads_to(doc: Doc, token: Token, starts: list[int]) -> bool:
+    """Only adjectives between this token and the start of an organisation mention."""
+    following = [t for t in doc.tokens if t.start >= token.start]
+    for item in following:
+        if item.start in starts:
+            return True
+        if item.pos != "ADJ":
+            return False
+    return False
+
+
+def tidy(text: str) -> str:
+    """No parenthesised parts, no edge punctuation: 'фронта (ОФДД), ' -> 'фронта'."""
+    return PARENS.sub(" ", text).strip(" ,.;«»\"-—–")
 
 
 def evidence(position: Position) -> tuple[int, int]:
@@ -49,7 +72,9 @@ def where_value(doc: Doc, position: Position, title_stop: int) -> tuple[str, str
     if found:
         a, b, entity = found[0]
         begin = title_stop if 0 < title_stop <= a else a
-        return doc.text[begin:b].strip(" ,«»\"-"), entity.id
+        people = [x for x, _, _ in mentions_in(doc, b, stop, {"person"})]
+        end = min([stop, *people])
+        return tidy(doc.text[begin:end]), entity.id
     places = mentions_in(doc, start, stop, PLACE_TYPES)
     if places:
         a, b, entity = places[0]
@@ -76,7 +101,7 @@ def occupation_facts(doc: Doc) -> list[FactLines]:
         title = title_tokens(doc, position)
         where, where_key = where_value(doc, position, title[-1].stop if title else 0)
         key = (normalize_value(person_value(person)), where_key)
-        if key in seen or not where:
+        if key in seen or (not where and not KEEP_WITHOUT_WHERE):
             continue
         seen.add(key)
         written = " ".join(token.text for token in title) or position.text or position.title

@@ -51,7 +51,7 @@ def open_text(path: str) -> IO[str]:
     return open(path, encoding="utf-8", errors="replace", newline="\n")
 
 
-def read_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
+def read_jsonl(path: str, max_bytes: int, russian_only: bool = False) -> Iterator[Item]:
     """One item per non-blank line, streamed (files of any size); ids are `path:line`."""
     empty = True
     with open_text(path) as lines:
@@ -69,11 +69,11 @@ def read_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
         yield ("skipped", path, "empty file")
 
 
-def read_warc(path: str, max_bytes: int) -> Iterator[Item]:
-    from ..read.warc import load_warc
+def read_warc(path: str, max_bytes: int, russian_only: bool = False) -> Iterator[Item]:
+    from ..read.warc import load_warc, looks_russian
 
     empty = True
-    for item in load_warc(path, max_bytes):
+    for item in load_warc(path, max_bytes, looks_russian if russian_only else None):
         empty = False
         if isinstance(item, Article):
             yield ("article", item.source, item)
@@ -83,7 +83,7 @@ def read_warc(path: str, max_bytes: int) -> Iterator[Item]:
         yield ("skipped", path, "no article records")
 
 
-def read_text(path: str, max_bytes: int) -> Iterator[Item]:
+def read_text(path: str, max_bytes: int, russian_only: bool = False) -> Iterator[Item]:
     with open(path, "rb") as file:
         data = file.read(max_bytes + 1)
     if not data.strip():
@@ -98,12 +98,16 @@ def read_text(path: str, max_bytes: int) -> Iterator[Item]:
 READERS = {JSONL: read_jsonl, WARC: read_warc, TEXT: read_text}
 
 
-def read_input(path: str, kind: str, max_bytes: int = 1_000_000) -> Iterator[Item]:
-    """Items of one input file; never raises for a bad file, it becomes a failure item."""
+def read_input(path: str, kind: str, max_bytes: int = 1_000_000, russian_only: bool = False) -> Iterator[Item]:
+    """Items of one input file; never raises for a bad file, it becomes a failure item.
+
+    With `russian_only`, WARC pages that are clearly not Russian are passed over before HTML
+    extraction (the extraction stage checks every article again and counts it as skipped).
+    """
     if kind == MISSING:
         yield ("failure", path, "no such file")
         return
     try:
-        yield from READERS[kind](path, max_bytes)
+        yield from READERS[kind](path, max_bytes, russian_only)
     except (OSError, EOFError, ValueError, io.UnsupportedOperation) as error:
         yield ("failure", path, f"cannot read: {type(error).__name__}: {error}")

@@ -134,7 +134,7 @@ def run_batch(spark: Any, inputs: list[str], out: str, partitions: int | None = 
     partitions = partitions or max(1, context.defaultParallelism * 4)
     rows = (
         context.parallelize(units, max(1, min(len(units), partitions)))
-        .flatMap(lambda unit: read_input(unit[0], unit[1], max_bytes))
+        .flatMap(lambda unit: read_input(unit[0], unit[1], max_bytes, russian_only))
         .repartition(partitions)
         .mapPartitions(lambda items: extract_partition(items, jsonl, russian_only))
     )

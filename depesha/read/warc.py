@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from ..doc import Article
 from ..errors import ReadError
 from .files import Failure
 from .html import parse_html
-from .text import decode_bytes, looks_like_html, parse_text
+from .text import cyrillic_score, decode_bytes, looks_like_html, parse_text
 
 try:
     from warcio.archiveiterator import ArchiveIterator
@@ -21,11 +21,22 @@ except ImportError:  # pragma: no cover - the [warc] extra is missing
     HAS_WARCIO = False
 
 ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+NOISE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+TAG = re.compile(r"<[^>]*>")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
+Keep = Callable[[str], bool]
+
+
 # RECORD
+
+
+def looks_russian(page: str, share: float = 0.15) -> bool:
+    """Cheap test on a raw page: Cyrillic letters among the letters outside tags, scripts and styles."""
+    visible = TAG.sub(" ", NOISE.sub(" ", page[:200_000]))
+    return cyrillic_score(visible) >= share
 
 
 def record_meta(record: Any) -> tuple[str | None, str | None]:
@@ -51,7 +62,8 @@ def decode_payload(data: bytes, mime: str, source: str) -> str:
     return decode_bytes(data, source)
 
 
-def parse_warc_record(record: Any, source: str, max_bytes: int = 1_000_000) -> Article | None:
+def parse_warc_record(record: Any, source: str, max_bytes: int = 1_000_000,
+                      keep: Keep | None = None) -> Article | None:
     """One warcio record -> Article; None for records that are not articles (requests, images...).
 
     The page's own publication date wins; the WARC-Date (crawl day) is the fallback.
@@ -72,6 +84,8 @@ def parse_warc_record(record: Any, source: str, max_bytes: int = 1_000_000) -> A
     if not data.strip():
         raise ReadError(source, "empty payload")
     text = decode_payload(data, mime, source).replace("\r\n", "\n").replace("\r", "\n")
+    if keep is not None and not keep(text):
+        return None
     url, crawled = record_meta(record)
     if "html" in mime or looks_like_html(text):
         article = parse_html(text, source, url=url)
@@ -84,7 +98,8 @@ def parse_warc_record(record: Any, source: str, max_bytes: int = 1_000_000) -> A
 # ARCHIVE
 
 
-def iter_warc(stream: IO[bytes], path: str, max_bytes: int = 1_000_000) -> Iterator[Article | Failure]:
+def iter_warc(stream: IO[bytes], path: str, max_bytes: int = 1_000_000,
+              keep: Keep | None = None) -> Iterator[Article | Failure]:
     """Articles of an open WARC stream; a bad record is a Failure, a broken archive ends the file."""
     if not HAS_WARCIO:
         yield Failure(path, "WARC input needs the [warc] extra: pip install 'depesha[warc]'")
@@ -100,7 +115,7 @@ def iter_warc(stream: IO[bytes], path: str, max_bytes: int = 1_000_000) -> Itera
             return
         source = f"{path}@{records.offset}"  # where this record starts, for `dd`/`warcio extract`
         try:
-            article = parse_warc_record(record, source, max_bytes)
+            article = parse_warc_record(record, source, max_bytes, keep)
         except ReadError as error:
             yield Failure(source, error.reason)
         except (OSError, EOFError, ValueError) as error:
@@ -111,15 +126,19 @@ def iter_warc(stream: IO[bytes], path: str, max_bytes: int = 1_000_000) -> Itera
                 yield article
 
 
-def load_warc(path: str, max_bytes: int = 1_000_000) -> Iterator[Article | Failure]:
-    """Articles of a .warc or .warc.gz file, streamed record by record."""
+def load_warc(path: str, max_bytes: int = 1_000_000, keep: Keep | None = None) -> Iterator[Article | Failure]:
+    """Articles of a .warc or .warc.gz file, streamed record by record.
+
+    `keep(page)` sees each decoded page before HTML extraction; pages it refuses are passed over
+    (e.g. `looks_russian`, to skip the other languages of CC-NEWS cheaply).
+    """
     try:
         stream = open(path, "rb")
     except OSError as error:
         yield Failure(path, f"cannot read: {error}")
         return
     with stream:
-        yield from iter_warc(stream, path, max_bytes)
+        yield from iter_warc(stream, path, max_bytes, keep)
 
 
 def first_line(error: Exception) -> str:

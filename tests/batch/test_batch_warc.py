@@ -14,7 +14,7 @@ from warcio.warcwriter import WARCWriter  # noqa: E402
 
 from depesha import Article  # noqa: E402
 from depesha.read import Failure  # noqa: E402
-from depesha.read.warc import iter_warc, load_warc  # noqa: E402
+from depesha.read.warc import iter_warc, load_warc, looks_russian  # noqa: E402
 
 HTML = "<html><body><article><p>{}</p></article></body></html>"
 TEXT = "Министр иностранных дел Чили прибыл в Лиму для переговоров с коллегой из Перу."
@@ -76,3 +76,21 @@ def test_warc_broken_record_ends_file_keeps_earlier(tmp_path):
 def test_warc_missing_file_is_failure(tmp_path):
     items = list(load_warc(str(tmp_path / "nope.warc.gz")))
     assert len(items) == 1 and isinstance(items[0], Failure) and "cannot read" in items[0].reason
+
+
+@pytest.mark.parametrize("page, expected", [
+    (HTML.format(TEXT), True),
+    (HTML.format("The foreign minister of Chile arrived in Lima for talks."), False),
+    ("<html><script>var a = 'long english javascript code here';</script><p>" + TEXT + "</p></html>", True),
+    ("<html><p>Привет</p>" + "<p>english words here and there</p>" * 5 + "</html>", False),
+    ("", False),
+])
+def test_warc_looks_russian(page, expected):
+    assert looks_russian(page) is expected
+
+
+def test_warc_keep_filters_before_extraction():
+    english = HTML.format("The foreign minister of Chile arrived in Lima for talks with Peru.").encode()
+    records = [("response", "200 OK", "text/html", english), ("response", "200 OK", "text/html", HTML.format(TEXT).encode())]
+    items = list(iter_warc(make_warc(records), "t.warc", keep=looks_russian))
+    assert summary(items) == [("article", "https://x.test/1", "2025-01-02")]

@@ -72,7 +72,7 @@ def page_params(
     cursor: Annotated[str | None, Query(description="the `next` value of the previous page")] = None,
 ) -> PageParams:
     try:
-        return PageParams(check_limit(limit or settings.page_size, settings.max_page_size), cursor)
+        return PageParams(check_limit(settings.page_size if limit is None else limit, settings.max_page_size), cursor)
     except ValueError as error:
         raise ApiError(400, "bad_parameter", str(error)) from None
 

@@ -11,12 +11,25 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from depesha.doc import Doc
-from depesha.eval.nerel_gold import BratDoc
+from depesha.eval.nerel_gold import BratDoc, BratEntity, BratRelation
 from depesha.eval.nerel_predict import predict
 from depesha.eval.nerel_score import format_table, overlaps, score_docs
 from depesha.extractors.relations_model import (
-    BUCKETS, LAYERS, MODEL, RELATIONS, Mention, RelationModel, hash_names, layer_labels, ner_tags, pair_names,
+    BUCKETS,
+    LAYERS,
+    MODEL,
+    RELATIONS,
+    Mention,
+    RelationModel,
+    cross_names,
+    cross_pairs,
+    hash_names,
+    layer_labels,
+    ner_tags,
+    pair_names,
+    tag_spans,
     token_names,
+    viterbi,
 )
 
 LAYER_OF = {type: layer for layer, types in LAYERS.items() for type in types}
@@ -104,6 +117,18 @@ def relation_data(pairs) -> dict[str, tuple[list[list[str]], list[int]]]:
     return data
 
 
+def cross_data(pairs) -> tuple[list[list[str]], list[int]]:
+    """WORKS_AS candidates whose person is in an earlier sentence than the profession."""
+    rows, labels = [], []
+    for gold, doc in pairs:
+        mentions = gold_mentions(gold, doc)
+        links = relation_spans(gold, "WORKS_AS")
+        for a, b in cross_pairs(mentions):
+            rows.append(cross_names(doc, a, b, mentions))
+            labels.append(int(any(overlaps(x, (a.start, a.stop)) and overlaps(y, (b.start, b.stop)) for x, y in links)))
+    return rows, labels
+
+
 # FIT
 
 
@@ -114,7 +139,7 @@ def quantize(coef: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def fit_linear(rows, labels, c: float, name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     started = time.time()
-    model = LogisticRegression(C=c, max_iter=300)
+    model = LogisticRegression(C=c, max_iter=150)
     model.fit(matrix(rows), np.array(labels))
     weights, scale = quantize(model.coef_)
     print(f"  {name}: {len(rows)} rows, classes {list(model.classes_)}, {time.time() - started:.0f}s", file=sys.stderr)
@@ -129,16 +154,68 @@ def evaluate(model: RelationModel, dev) -> list:
     return score_docs(guesses)
 
 
-def tune(model: RelationModel, dev) -> None:
-    """Per relation, the probability cut-off that maximises relaxed dev F1."""
+def f1_of(pairs, type: str, entity: bool) -> float:
+    types = ([type], []) if entity else ([], [type])
+    return next(s.f1 for s in score_docs(pairs, *types) if s.mode == "relaxed")
+
+
+def as_brat(gold: BratDoc, mentions: list[Mention], links=()) -> BratDoc:
+    ids = {m: f"T{n}" for n, m in enumerate(mentions)}
+    entities = [BratEntity(ids[m], m.type, m.start, m.stop) for m in mentions]
+    relations = [BratRelation(f"R{n}", r, ids[a], ids[b]) for n, (r, a, b, _) in enumerate(links)]
+    return BratDoc(gold.id, gold.text, entities, relations)
+
+
+def tune_layers(model: RelationModel, dev) -> None:
+    """Per layer, the penalty on the O label that maximises the layer's summed relaxed dev F1."""
+    for layer, types in LAYERS.items():
+        cached = []
+        for gold, doc in dev:
+            for s, sent in enumerate(doc.sents):
+                if sent.tokens:
+                    scores = model.scores(layer, [*token_names(sent.tokens, ner_tags(sent.tokens, doc), model.gazetteer)])
+                    cached.append((gold.id, s, sent, scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)))
+        best = (-1.0, 0.0)
+        for offset in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0):
+            found: dict[str, list[Mention]] = {gold.id: [] for gold, _ in dev}
+            for id, s, sent, logp in cached:
+                logp = logp.copy()
+                logp[:, 0] -= offset
+                for type, first, last in tag_spans(viterbi(logp, layer_labels(layer))):
+                    found[id].append(Mention(type, s, first, last, sent.tokens[first].start, sent.tokens[last].stop))
+            pairs = [(gold, as_brat(gold, found[gold.id])) for gold, _ in dev]
+            best = max(best, (sum(f1_of(pairs, type, True) for type in types), offset))
+        model.thresholds[f"O:{layer}"] = best[1]
+        print(f"  {layer}: O penalty {best[1]} -> summed F1 {best[0]:.3f}", file=sys.stderr)
+
+
+CUTS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def tune_relations(model: RelationModel, dev) -> None:
+    """Per relation, the probability cut-off(s) that maximise relaxed dev F1."""
+    for name in list(model.thresholds):
+        if not name.startswith("O:"):
+            model.thresholds[name] = 0.0
+    runs = []
+    for gold, doc in dev:
+        mentions = model.mentions(doc)
+        links = model.relations(doc, mentions)
+        cross = model.cross_relations(doc, mentions)
+        same = links[: len(links) - len(cross)]
+        runs.append((gold, mentions, same, cross))
     for relation in RELATIONS:
-        best = (-1.0, 0.5)
-        for cut in (0.2, 0.3, 0.4, 0.5, 0.6):
-            model.thresholds[relation] = cut
-            score = next(s for s in evaluate(model, dev) if (s.type, s.mode) == (relation, "relaxed"))
-            best = max(best, (score.f1, cut))
+        grid = [(c, 1.1) for c in CUTS] if relation != "WORKS_AS" else [(c, x) for c in CUTS for x in (*CUTS[1:], 1.1)]
+        best = (-1.0, 0.5, 1.1)
+        for cut, cross_cut in grid:
+            pairs = [(gold, as_brat(gold, mentions, [x for x in same if x[0] == relation and x[3] >= cut]
+                                     + [x for x in cross if x[0] == relation and x[3] >= cross_cut]))
+                     for gold, mentions, same, cross in runs]
+            best = max(best, (f1_of(pairs, relation, False), cut, cross_cut))
         model.thresholds[relation] = best[1]
-        print(f"  {relation}: cut {best[1]} -> relaxed F1 {best[0]:.3f}", file=sys.stderr)
+        if relation == "WORKS_AS":
+            model.thresholds["WORKS_AS:cross"] = best[2]
+        print(f"  {relation}: cut {best[1]} (cross {best[2]}) -> relaxed F1 {best[0]:.3f}", file=sys.stderr)
 
 
 def save(model: RelationModel, path: Path) -> None:
@@ -155,13 +232,22 @@ def save(model: RelationModel, path: Path) -> None:
 def fit(train, dev, args) -> int:
     gazetteer = load_gazetteer()
     model = RelationModel({}, {}, {}, {}, gazetteer)
-    for layer, (rows, labels) in tagger_data(train, gazetteer).items():
-        model.weights[layer], model.scales[layer], model.biases[layer] = fit_linear(rows, labels, args.c_tagger, layer)
+    if args.taggers:
+        old = RelationModel.load(args.taggers)
+        for layer in LAYERS:
+            model.weights[layer], model.scales[layer], model.biases[layer] = old.weights[layer], old.scales[layer], old.biases[layer]
+    else:
+        for layer, (rows, labels) in tagger_data(train, gazetteer).items():
+            model.weights[layer], model.scales[layer], model.biases[layer] = fit_linear(rows, labels, args.c_tagger, layer)
     for relation, (rows, labels) in relation_data(train).items():
         model.weights[relation], model.scales[relation], model.biases[relation] = fit_linear(rows, labels, args.c_relation, relation)
         model.thresholds[relation] = 0.5
+    rows, labels = cross_data(train)
+    model.weights["WORKS_AS:cross"], model.scales["WORKS_AS:cross"], model.biases["WORKS_AS:cross"] = fit_linear(
+        rows, labels, args.c_relation, "WORKS_AS:cross")
     if args.tune:
-        tune(model, dev)
+        tune_layers(model, dev)
+        tune_relations(model, dev)
     print("dev (end to end):\n" + format_table(evaluate(model, dev)), file=sys.stderr)
     save(model, args.out or MODEL)
     return 0

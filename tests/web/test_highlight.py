@@ -42,3 +42,14 @@ def test_highlight_snippet_offsets() -> None:
     snippet = {"text": "ные встречи прошли", "start": 100, "stop": 118, "match": [104, 111]}
     [mark] = snippet_marks(snippet)
     assert snippet["text"][mark.start:mark.stop] == "встречи"
+
+
+@pytest.mark.parametrize(("buckets", "interval", "etalon"), [
+    (["2025-10", "2026-01"], "month", ["2025-10", "2025-11", "2025-12", "2026-01"]),
+    (["2025-11-24", "2025-12-08"], "week", ["2025-11-24", "2025-12-01", "2025-12-08"]),
+    (["2025-11"], "month", ["2025-11"]),
+])
+def test_timeline_fill_buckets(buckets: list[str], interval: str, etalon: list[str]) -> None:
+    from depesha.web.pages.data import fill_buckets
+
+    assert fill_buckets(buckets, interval) == etalon

@@ -54,6 +54,24 @@ def bucket_of(date: str, interval: str) -> str:
     return week_of(date) if interval == "week" else date[:7]
 
 
+def fill_buckets(buckets: list[str], interval: str, most: int = 600) -> list[str]:
+    """Every week or month from the first bucket to the last, so that gaps show as empty bars."""
+    if len(buckets) < 2:
+        return buckets
+    try:
+        day, last = dt.date.fromisoformat(buckets[0] + ("" if interval == "week" else "-01")), buckets[-1]
+    except ValueError:
+        return buckets
+    filled: list[str] = []
+    while len(filled) < most:
+        bucket = bucket_of(day.isoformat(), interval)
+        filled.append(bucket)
+        if bucket >= last:
+            return filled
+        day = day + dt.timedelta(days=7) if interval == "week" else (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return buckets
+
+
 def timeline(conn: Connection, flt: EventFilter, interval: str = "month") -> dict[str, Any]:
     """Events per week or month and category: {"buckets": [...], "series": {category: [count per bucket]}}."""
     where, params = event_where(flt, conn)
@@ -62,7 +80,7 @@ def timeline(conn: Connection, flt: EventFilter, interval: str = "month") -> dic
     counts: Counter[tuple[str, str]] = Counter()
     for date, category, count in rows:
         counts[bucket_of(date, interval), category] += count
-    buckets = sorted({bucket for bucket, _ in counts})
+    buckets = fill_buckets(sorted({bucket for bucket, _ in counts}), interval)
     categories = sorted({category for _, category in counts})
     series = {category: [counts[bucket, category] for bucket in buckets] for category in categories}
     return {"interval": interval, "buckets": buckets, "series": series}

@@ -16,7 +16,7 @@
       } },
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
-        force: { repulsion: 260, edgeLength: [60, 180] },
+        force: { repulsion: 600, gravity: 0.06, edgeLength: [80, 220] },
         label: { show: true, position: "right" },
         lineStyle: { color: "#5b6470", opacity: 0.7 },
         emphasis: { focus: "adjacency", lineStyle: { width: 6 } },

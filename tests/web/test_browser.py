@@ -1,0 +1,212 @@
+"""The UI in headless Chromium against `depesha serve` on a local port, over a store of the sample articles."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = Path(os.environ.get("DEPESHA_SHARED", ROOT.parent / "shared")) / "seed" / "kazakhstan-mexico-2025-11-28.txt"
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TOKEN = "browser-token-93ab"
+HOSTILE = ("Москва, 2 декабря. Министр иностранных дел России Сергей Лавров провел встречу с министром "
+           "иностранных дел Турции Хаканом Фиданом.\n<script>window.pwned = 1</script>"
+           '<img src=x onerror="window.pwned = 2"> Стороны обсудили <b>торговлю</b>.')
+UPLOADED = ("Ташкент, 4 декабря. Министр иностранных дел Узбекистана Бахтиёр Саидов провел переговоры "
+            "с министром иностранных дел Киргизии Жээнбеком Кулубаевым. Стороны обсудили водное хозяйство.")
+
+
+# SERVER
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_store(path: Path) -> None:
+    import depesha
+    from depesha.store import open_store
+
+    files = sorted((ROOT / "samples").glob("*.txt")) + ([SEED] if SEED.exists() else [])
+    records = [depesha.extract(file.read_text(encoding="utf-8"), source=file.name) for file in files]
+    records.append(depesha.extract(HOSTILE, source="hostile.txt", published="2025-12-02"))
+    store = open_store(str(path))
+    with store.writer() as writer:
+        writer.add_many(records)
+    store.close()
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"depesha serve exited with {process.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(url)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("browser") / "ui.db"
+    build_store(db)
+    port = free_port()
+    env = {**os.environ, "DEPESHA_API_TOKEN": TOKEN, "DEPESHA_READ_TOKEN": ""}
+    process = subprocess.Popen([sys.executable, "-m", "depesha.cli.main", "serve", "--db", str(db), "--port", str(port)],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/upload", process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium chromium-driver")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server: str) -> Iterator:
+    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    page.errors = []  # console errors and CSP violations: there must be none
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def shoot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def seed_meeting(page) -> None:
+    """Overview -> KZ–MX pair -> the meeting of 2025-11-28 (the seed)."""
+    page.goto("/")
+    page.get_by_role("link", name="KZ–MX").first.click()
+    page.wait_for_url("**/pairs/KZ-MX")
+    page.locator("#pair-events li", has_text="2025-11-28").get_by_role("link", name="meeting").first.click()
+    page.wait_for_url("**/events/*")
+
+
+# TESTS
+
+
+def test_browser_follow_links(page) -> None:
+    seed_meeting(page)
+    assert page.locator("h1").inner_text().startswith("CONSULT meeting")
+    page.locator(".report h3 a").first.click()
+    page.wait_for_url("**/articles/a*")
+    assert page.locator(".article-text").inner_text().startswith("Астана")
+    assert page.errors == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article lives in ../shared")
+def test_browser_seed_evidence(page) -> None:
+    seed_meeting(page)
+    evidence = page.locator(".report").first.locator('mark[data-role~="evidence"]').all_inner_texts()
+    assert "встреча групп дружбы" in "".join(evidence)
+    page.locator('.report mark[data-role~="participant"]').first.hover()
+    assert page.locator("#mark-info").inner_text().startswith("participant:")
+    page.locator('.report mark[data-role="evidence"]').first.focus()
+    assert page.locator("#mark-info").inner_text().startswith("evidence of meeting")
+    shoot(page, "event")
+
+
+def test_browser_filter(page) -> None:
+    page.goto("/")
+    page.get_by_label("Country", exact=True).fill("KZ")
+    page.locator("select[name=category]").select_option("CONSULT")
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**/?*")
+    assert "country=KZ" in page.url and "category=CONSULT" in page.url
+    categories = page.locator("#latest .cat").all_inner_texts()
+    assert categories and set(categories) == {"CONSULT"}
+    assert all("KZ" in item for item in page.locator("#latest .event-head").all_inner_texts())
+    page.wait_for_selector("#timeline[data-ready]")
+    shoot(page, "overview-filtered")
+
+
+def test_browser_upload(page) -> None:
+    page.goto("/upload")
+    page.locator("#text").fill(UPLOADED)
+    page.get_by_role("button", name="Extract (preview)").click()
+    page.wait_for_selector("#preview-h")
+    shoot(page, "upload-preview")
+    assert TOKEN not in page.content()
+    page.get_by_label("Write token").fill(TOKEN)
+    page.get_by_role("button", name="Store this article").click()
+    page.wait_for_url("**/articles/a*")
+    assert "Stored." in page.inner_text("main") and TOKEN not in page.content()
+    stored = page.url.split("/articles/")[1].split("?")[0]
+    page.goto("/search?q=водное хозяйство")
+    assert page.locator(f'#hits a[href="/articles/{stored}"]').count() == 1
+
+
+def test_browser_hostile_inert(page) -> None:
+    page.goto("/search?q=торговлю")
+    page.locator("#hits a").first.click()
+    page.wait_for_url("**/articles/a*")
+    assert "<script>window.pwned = 1</script>" in page.locator(".article-text").inner_text()
+    assert page.evaluate("window.pwned") is None
+    assert page.locator(".article-text script, .article-text img").count() == 0
+    shoot(page, "article-hostile")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_browser_every_page(page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 860})
+    suffix = "laptop" if width > 600 else "phone"
+    seed_meeting(page)
+    event = page.url
+    shoot(page, f"event-{suffix}")
+    person = page.locator(".people a").first.get_attribute("href")
+    article = page.locator(".report h3 a").first.get_attribute("href")
+    for name, url, ready in [("overview", "/", "#timeline[data-ready]"), ("pair", "/pairs/KZ-MX", "#timeline[data-ready]"),
+                             ("network", "/network", "#network[data-ready]"),
+                             ("network-people", "/network?level=people", "#network[data-ready]"),
+                             ("person", person, "h1"), ("article", article, ".article-text"), ("event", event, "h1"),
+                             ("search", "/search?q=встреча", "#hits"), ("upload", "/upload", "form")]:
+        page.goto(url)
+        page.wait_for_selector(ready)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{name} scrolls sideways"
+        shoot(page, f"{name}-{suffix}")
+    assert page.errors == []
+
+
+def test_browser_keyboard(page) -> None:
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from depesha.corpus import dedup
-from depesha.corpus.cluster import Cluster, Report, choose_cluster, date_window
 from depesha.corpus.resolve import Candidate, Mention, Resolver
 from depesha.errors import StoreError
 
@@ -112,6 +111,8 @@ class Writer:
         self.resolver = Resolver(self.load_candidates, self.create_entity, self.update_entity)
         self.pending = 0
         self.in_transaction = False
+        self.next_cluster: int | None = None
+        self.known_sectors: set[int] = set()
         if self.pg:
             self.execute("SELECT pg_advisory_lock(?)", (PG_LOCK,))
             self.raw.commit()
@@ -135,7 +136,7 @@ class Writer:
         if not self.in_transaction:
             if not self.pg:  # psycopg opens the transaction itself
                 self.execute("BEGIN IMMEDIATE")
-            self.in_transaction = True
+            self.in_transaction, self.next_cluster = True, None
 
     def commit(self) -> None:
         if self.in_transaction:
@@ -147,6 +148,7 @@ class Writer:
             self.execute("ROLLBACK") if not self.pg else self.raw.rollback()
             self.in_transaction, self.pending = False, 0
         self.resolver.clear()  # it may have cached entities that were not committed
+        self.known_sectors.clear()
 
     def close(self) -> None:
         self.commit()
@@ -269,100 +271,20 @@ class Writer:
     # facts
 
     def insert_facts(self, num: int, record: dict[str, Any], duplicate: bool) -> None:
-        article = record["article"]
-        date = article.get("published") or (article.get("dateline") or {}).get("date") or ""
-        ids = self.resolve(record)
-        entities = record.get("entities", [])
-        self.executemany(
-            "INSERT INTO article_entities (article, local, entity, name) VALUES (?, ?, ?, ?)",
-            [(num, entity["id"], ids[entity["id"]], entity["name"]) for entity in entities],
-        )
-        self.executemany(
-            "INSERT INTO mentions (article, entity, start, stop) VALUES (?, ?, ?, ?)",
-            [(num, ids[entity["id"]], start, stop) for entity in entities for start, stop in entity.get("mentions", [])],
-        )
-        for entity in entities:  # sector and canonical are facts of the body, not of one article
-            if entity.get("sector") or entity.get("canonical"):
-                self.execute("UPDATE entities SET sector = coalesce(sector, ?), canonical = coalesce(canonical, ?)"
-                             " WHERE id = ?", (entity.get("sector"), entity.get("canonical"), ids[entity["id"]]))
-        if not duplicate:
-            self.executemany(
-                "UPDATE entities SET articles = articles + 1,"
-                " first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END,"
-                " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END WHERE id = ?",
-                [(date, date, date, date, id) for id in sorted(set(ids.values()))],
-            )
-        self.executemany(
-            "INSERT INTO positions (article, person, title, organization, country, date, start, stop, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(num, ids[p["person"]], p["title"], ids.get(p.get("organization") or ""), p.get("country"), date,
-              *(p.get("evidence") or [None, None])[:2], p.get("text")) for p in record.get("positions", [])],
-        )
-        joined: set[int] = set()
-        for event in record.get("events", []):
-            joined.add(self.insert_event(num, event, ids, date, duplicate, joined))
+        from .facts import insert_facts
 
-    def insert_event(self, num: int, event: dict[str, Any], ids: dict[str, int], published: str,
-                     duplicate: bool, taken: set[int]) -> int:
-        date = event.get("date") or published
-        countries = sorted(set(event.get("countries") or []))
-        participants = sorted({ids[p] for p in event.get("participants") or [] if p in ids})
-        report = Report(event["category"], event.get("kind"), date, set(countries), set(participants))
-        cluster = choose_cluster(report, [c for c in self.candidate_clusters(report) if c.id not in taken])
-        if cluster is None:
-            cluster = self.insert_id(
-                "INSERT INTO clusters (category, kind, date, mode, place, countries, outcome, summary, articles)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                (event["category"], event.get("kind"), date, event.get("mode"), event.get("place"),
-                 " ".join(countries), event.get("outcome"), event.get("summary")),
-            )
-        elif not duplicate:
-            self.execute("UPDATE clusters SET articles = articles + 1 WHERE id = ?", (cluster,))
-        self.execute(
-            "INSERT INTO events (article, local, cluster, category, kind, date, date_precision, mode, place,"
-            " countries, participants, initiator, topics, outcome, evidence, trigger, summary)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (num, event.get("id") or "", cluster, event["category"], event.get("kind"), event.get("date"),
-             event.get("date_precision"), event.get("mode"), event.get("place"), " ".join(countries),
-             " ".join(map(str, participants)), ids.get(event.get("initiator") or ""),
-             " ".join(event.get("topics") or []), event.get("outcome"), json.dumps(event.get("evidence") or []),
-             event.get("trigger"), event.get("summary")),
-        )
-        self.link_cluster(cluster, date, countries, participants, event.get("topics") or [])
-        return cluster
+        insert_facts(self, num, record, duplicate)
 
     def link_cluster(self, cluster: int, date: str, countries: list[str], participants: list[int],
                      topics: list[str]) -> None:
-        self.executemany("INSERT INTO cluster_countries (country, date, cluster) VALUES (?, ?, ?)"
-                         " ON CONFLICT DO NOTHING", [(country, date, cluster) for country in countries])
-        self.executemany("INSERT INTO cluster_entities (entity, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                         [(entity, cluster) for entity in participants])
-        self.executemany("INSERT INTO cluster_topics (topic, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                         [(topic, cluster) for topic in topics])
+        from .facts import cluster_links
 
-    def candidate_clusters(self, report: Report) -> list[Cluster]:
-        low, high = date_window(report.date)
-        if report.countries:
-            rows = self.execute(
-                "SELECT DISTINCT c.id, c.kind, c.date, c.countries FROM cluster_countries cc"
-                " JOIN clusters c ON c.id = cc.cluster WHERE cc.country = ? AND cc.date BETWEEN ? AND ?"
-                " AND c.category = ?", (min(report.countries), low, high, report.category),
-            ).fetchall()
-        elif report.participants:
-            rows = self.execute(
-                "SELECT DISTINCT c.id, c.kind, c.date, c.countries FROM cluster_entities ce"
-                " JOIN clusters c ON c.id = ce.cluster WHERE ce.entity = ? AND c.date BETWEEN ? AND ?"
-                " AND c.category = ?", (min(report.participants), low, high, report.category),
-            ).fetchall()
-        else:
-            return []
-        if not rows:
-            return []
-        members: dict[int, set[int]] = {row[0]: set() for row in rows}
-        marks = ", ".join("?" * len(members))
-        for cluster, entity in self.execute(
-            f"SELECT cluster, entity FROM cluster_entities WHERE cluster IN ({marks})", list(members)
-        ).fetchall():
-            members[cluster].add(entity)
-        return [Cluster(id, report.category, kind, date, set(countries.split()), members[id])
-                for id, kind, date, countries in rows]
+        for sql, rows in cluster_links(cluster, date, countries, participants, topics).items():
+            self.executemany(sql, rows)
+
+    def allocate_cluster(self) -> int:
+        """Cluster ids come from the writer (one per transaction start), so a whole article's go in one statement."""
+        if self.next_cluster is None:
+            self.next_cluster = self.execute("SELECT coalesce(max(id), 0) + 1 FROM clusters").fetchone()[0]
+        self.next_cluster += 1
+        return self.next_cluster - 1

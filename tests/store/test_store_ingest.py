@@ -68,7 +68,8 @@ def test_store_ingest_atomic_per_article(store, monkeypatch):
     good, bad = make_record(), make_record(PEOPLE[5], PEOPLE[6])
     with store.writer() as writer:
         writer.add(good)
-        monkeypatch.setattr(writer, "insert_event", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
+        monkeypatch.setattr("depesha.store.facts.insert_events",
+                            lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
         with pytest.raises(RuntimeError):
             writer.add(bad)
     assert count(store, "articles") == 1

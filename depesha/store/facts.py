@@ -1,0 +1,119 @@
+"""The facts of one article into the tables: mentions, positions, events and their clusters."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from depesha.corpus.cluster import Cluster, Report, choose_cluster, date_window
+
+INSERT_CLUSTER = ("INSERT INTO clusters (id, category, kind, date, mode, place, countries, outcome, summary, articles)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
+INSERT_EVENT = ("INSERT INTO events (article, local, cluster, category, kind, date, date_precision, mode, place,"
+                " countries, participants, initiator, topics, outcome, evidence, trigger, summary)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+UPDATE_CLUSTER = "UPDATE clusters SET articles = articles + 1 WHERE id = ?"
+LINKS = {
+    "countries": "INSERT INTO cluster_countries (country, date, cluster) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+    "entities": "INSERT INTO cluster_entities (entity, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    "topics": "INSERT INTO cluster_topics (topic, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING",
+}
+UPDATE_ENTITY = ("UPDATE entities SET articles = articles + 1,"
+                 " first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END,"
+                 " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END WHERE id = ?")
+
+
+def cluster_links(cluster: int, date: str, countries: list[str], participants: list[int],
+                  topics: list[str]) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        LINKS["countries"]: [(country, date, cluster) for country in countries],
+        LINKS["entities"]: [(entity, cluster) for entity in participants],
+        LINKS["topics"]: [(topic, cluster) for topic in topics],
+    }
+
+
+# ENTITIES AND POSITIONS
+
+
+def insert_facts(writer: Any, num: int, record: dict[str, Any], duplicate: bool) -> None:
+    article = record["article"]
+    date = article.get("published") or (article.get("dateline") or {}).get("date") or ""
+    ids = writer.resolve(record)
+    entities = record.get("entities", [])
+    writer.executemany("INSERT INTO article_entities (article, local, entity, name) VALUES (?, ?, ?, ?)",
+                       [(num, e["id"], ids[e["id"]], e["name"]) for e in entities])
+    writer.executemany("INSERT INTO mentions (article, entity, start, stop) VALUES (?, ?, ?, ?)",
+                       [(num, ids[e["id"]], start, stop) for e in entities for start, stop in e.get("mentions", [])])
+    sectors = [(e.get("sector"), e.get("canonical"), ids[e["id"]]) for e in entities
+               if (e.get("sector") or e.get("canonical")) and ids[e["id"]] not in writer.known_sectors]
+    writer.executemany("UPDATE entities SET sector = coalesce(sector, ?), canonical = coalesce(canonical, ?)"
+                       " WHERE id = ?", sectors)   # facts of the body, not of one article: set once
+    writer.known_sectors.update(row[2] for row in sectors)
+    if not duplicate:
+        writer.executemany(UPDATE_ENTITY, [(date, date, date, date, id) for id in sorted(set(ids.values()))])
+    writer.executemany(
+        "INSERT INTO positions (article, person, title, organization, country, date, start, stop, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(num, ids[p["person"]], p["title"], ids.get(p.get("organization") or ""), p.get("country"), date,
+          *(p.get("evidence") or [None, None])[:2], p.get("text")) for p in record.get("positions", [])],
+    )
+    insert_events(writer, num, record.get("events", []), ids, date, duplicate)
+
+
+# EVENTS AND CLUSTERS
+
+
+def insert_events(writer: Any, num: int, events: list[dict[str, Any]], ids: dict[str, int], published: str,
+                  duplicate: bool) -> None:
+    """Each event joins the best stored cluster or starts one; all rows go in a few statements."""
+    rows: dict[str, list[tuple[Any, ...]]] = {sql: [] for sql in (INSERT_CLUSTER, UPDATE_CLUSTER, INSERT_EVENT)}
+    rows.update({sql: [] for sql in LINKS.values()})  # this order: clusters before the events that point to them
+    taken: set[int] = set()
+    for event in events:
+        date = event.get("date") or published
+        countries = sorted(set(event.get("countries") or []))
+        participants = sorted({ids[p] for p in event.get("participants") or [] if p in ids})
+        report = Report(event["category"], event.get("kind"), date, set(countries), set(participants))
+        cluster = choose_cluster(report, [c for c in candidate_clusters(writer, report) if c.id not in taken])
+        if cluster is None:
+            cluster = writer.allocate_cluster()
+            rows[INSERT_CLUSTER].append((cluster, event["category"], event.get("kind"), date, event.get("mode"),
+                                         event.get("place"), " ".join(countries), event.get("outcome"),
+                                         event.get("summary")))
+        elif not duplicate:
+            rows[UPDATE_CLUSTER].append((cluster,))
+        taken.add(cluster)
+        rows[INSERT_EVENT].append((
+            num, event.get("id") or "", cluster, event["category"], event.get("kind"), event.get("date"),
+            event.get("date_precision"), event.get("mode"), event.get("place"), " ".join(countries),
+            " ".join(map(str, participants)), ids.get(event.get("initiator") or ""),
+            " ".join(event.get("topics") or []), event.get("outcome"), json.dumps(event.get("evidence") or []),
+            event.get("trigger"), event.get("summary"),
+        ))
+        for sql, links in cluster_links(cluster, date, countries, participants, event.get("topics") or []).items():
+            rows[sql].extend(links)
+    for sql, values in rows.items():
+        writer.executemany(sql, values)
+
+
+def candidate_clusters(writer: Any, report: Report) -> list[Cluster]:
+    """Stored clusters of the same category within the date window that share a country (or a participant)."""
+    low, high = date_window(report.date)
+    if report.countries:
+        link, key = "cluster_countries x ON x.cluster = c.id AND x.country = ? AND x.date", min(report.countries)
+    elif report.participants:
+        link, key = "cluster_entities x ON x.cluster = c.id AND x.entity = ? AND c.date", min(report.participants)
+    else:
+        return []
+    rows = writer.execute(
+        f"SELECT c.id, c.kind, c.date, c.countries, ce.entity FROM clusters c JOIN {link} BETWEEN ? AND ?"
+        " LEFT JOIN cluster_entities ce ON ce.cluster = c.id WHERE c.category = ?",
+        (key, low, high, report.category),
+    ).fetchall()
+    found: dict[int, Cluster] = {}
+    for id, kind, date, countries, entity in rows:
+        if id not in found:
+            found[id] = Cluster(id, report.category, kind, date, set(countries.split()), set())
+        if entity is not None:
+            found[id].participants.add(entity)
+    return list(found.values())

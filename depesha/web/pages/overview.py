@@ -18,7 +18,8 @@ def overview(request: Request, ctx: Context = Depends(get_context)) -> HTMLRespo
     filters = read_filters(request)
     flt = filters.to_event_filter()
     with ctx.store.read() as conn:
-        pairs = data.country_pairs(conn, flt).most_common(10)
+        pairs = [(pair, n) for pair, n in data.country_pairs(conn, flt).most_common()
+                 if not flt.countries or flt.countries[0] in pair][:10]
         values = {
             "stats": stats(conn),
             "matching": data.count_events(conn, flt),

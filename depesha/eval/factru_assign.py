@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 Pair = tuple[int, int]
 TIE = 1e-6    # λ never drops to 0, so that hiding a response behind an ignored gold wins ties
@@ -20,6 +19,10 @@ def best_assignment(weights: np.ndarray) -> list[Pair]:
     """Max-weight matching; only pairs with a positive weight are kept."""
     if weights.size == 0:
         return []
+    try:
+        from scipy.optimize import linear_sum_assignment
+    except ImportError as error:
+        raise ImportError("factRuEval scoring needs scipy: pip install 'depesha[ml]'") from error
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return [(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if weights[i, j] > 0]
 

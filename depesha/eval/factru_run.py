@@ -73,8 +73,10 @@ def write_responses(gold_dir: str | Path, out: str | Path, limit: int | None = N
         with open(Path(gold_dir) / f"{name}.txt", encoding="utf-8-sig", newline="") as file:
             raw = file.read()
         try:
-            doc = load_cached(Path(cache) if cache else None, name, raw,
-                              lambda text, name=name: extract_doc(Article(text=text, source=name), pipeline))
+            def extract(text: str, name: str = name) -> Doc:
+                return extract_doc(Article(text=text, source=name), pipeline)
+
+            doc = load_cached(Path(cache) if cache else None, name, raw, extract)
             write_doc(out, name, raw, doc, refine)
         except Exception:  # noqa: BLE001 - one bad document must not stop the run
             log.exception("%s failed, empty responses written", name)

@@ -148,7 +148,8 @@ class TypeMatcher:
         while improved:
             improved = False
             for j in members:
-                for i in [None, *self.options[j]]:
+                choices: list[int | None] = [None, *self.options[j]]
+                for i in choices:
                     trial = dict(current)
                     trial.pop(j, None)
                     if i is not None:

@@ -149,11 +149,11 @@ class TypeMatcher:
             improved = False
             for j in members:
                 choices: list[int | None] = [None, *self.options[j]]
-                for i in choices:
+                for choice in choices:
                     trial = dict(current)
                     trial.pop(j, None)
-                    if i is not None:
-                        trial[j] = i
+                    if choice is not None:
+                        trial[j] = choice
                     trial_value = self.objective(trial, lam)
                     if trial_value > value + 1e-12:
                         current, value, improved = trial, trial_value, True

@@ -206,3 +206,11 @@ def test_factru_unknown_object_tag_warns(tmp_path, caplog):
         doc = load_doc(tmp_path, "book_1")
     assert doc.errors and "Facility" in caplog.text
     assert parse_objects(["9 Facility 5 # Мост"])[0].type == "Facility"
+
+
+def test_factru_t3_hill_climb_agrees_with_exhaustive(book_100, jobs, monkeypatch):
+    import depesha.eval.factru_score_t3 as t3
+
+    monkeypatch.setattr(t3, "EXHAUSTIVE", 0)
+    metrics = sum_metrics([score_t3(gold_facts(book_100, jobs), parse_task3(T3_RESPONSE))], FACT_TYPES)
+    assert round(metrics["overall"].f1, 4) == 0.3214

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import struct
 import zlib
 from functools import lru_cache
 
@@ -27,19 +26,24 @@ def make_permutations() -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-def shingles(text: str) -> set[bytes]:
-    words = WORD.findall(text.lower())
-    if len(words) < SHINGLE:
-        return {" ".join(words).encode()}
-    return {" ".join(words[index:index + SHINGLE]).encode() for index in range(len(words) - SHINGLE + 1)}
+def shingle_hashes(text: str) -> np.ndarray:
+    """One 64-bit value per distinct run of SHINGLE words, from stable per-word CRCs."""
+    words = WORD.findall(text.lower()) or [""]
+    hashes = np.fromiter((zlib.crc32(word.encode()) for word in words), dtype=np.uint64, count=len(words))
+    if len(hashes) < SHINGLE:
+        hashes = np.concatenate([hashes, np.zeros(SHINGLE - len(hashes), dtype=np.uint64)])
+    with np.errstate(over="ignore"):
+        values = hashes[:1 - SHINGLE] * np.uint64(0x9E3779B97F4A7C15)
+        for offset in range(1, SHINGLE):
+            values = (values ^ hashes[offset:len(hashes) - SHINGLE + 1 + offset]) * np.uint64(0xBF58476D1CE4E5B9)
+    return np.unique(values >> np.uint64(32))
 
 
 def make_minhash(text: str) -> np.ndarray:
-    """NUM_PERM 32-bit minimum hashes of the text's shingles."""
-    values = np.fromiter((zlib.crc32(item) for item in shingles(text)), dtype=np.uint64)
+    """NUM_PERM 32-bit minimum hashes of the text's word shingles."""
     a, b = make_permutations()
     with np.errstate(over="ignore"):
-        hashed = (np.outer(values, a) + b) % np.uint64(PRIME)
+        hashed = (np.outer(shingle_hashes(text), a) + b) % np.uint64(PRIME)
     return (hashed.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
@@ -53,12 +57,12 @@ def load_minhash(data: bytes) -> np.ndarray:
 
 def band_keys(signature: np.ndarray) -> list[int]:
     """One signed 64-bit key per band (band number mixed in), for an indexed lookup."""
-    keys = []
-    for band in range(BANDS):
-        chunk = struct.pack(f"<B{ROWS}I", band, *signature[band * ROWS:(band + 1) * ROWS].tolist())
-        digest = zlib.crc32(chunk) | (zlib.adler32(chunk) << 32)
-        keys.append(digest - (1 << 64) if digest >= 1 << 63 else digest)
-    return keys
+    rows = signature.astype("<u4").reshape(BANDS, ROWS).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        keys = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for column in range(ROWS):
+            keys = (keys ^ rows[:, column]) * np.uint64(0xBF58476D1CE4E5B9)
+    return keys.view(np.int64).tolist()
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

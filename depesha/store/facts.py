@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from depesha.corpus.cluster import Cluster, Report, choose_cluster, date_window
+from depesha.corpus.cluster import SAME_KIND, Cluster, Report, choose_cluster, date_window
 
 INSERT_CLUSTER = ("INSERT INTO clusters (id, category, kind, date, mode, place, countries, outcome, summary, articles)"
                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
@@ -40,9 +40,9 @@ def insert_facts(writer: Any, num: int, record: dict[str, Any], duplicate: bool)
     date = article.get("published") or (article.get("dateline") or {}).get("date") or ""
     ids = writer.resolve(record)
     entities = record.get("entities", [])
-    writer.executemany("INSERT INTO article_entities (article, local, entity, name) VALUES (?, ?, ?, ?)",
+    writer.defer("INSERT INTO article_entities (article, local, entity, name) VALUES (?, ?, ?, ?)",
                        [(num, e["id"], ids[e["id"]], e["name"]) for e in entities])
-    writer.executemany("INSERT INTO mentions (article, entity, start, stop) VALUES (?, ?, ?, ?)",
+    writer.defer("INSERT INTO mentions (article, entity, start, stop) VALUES (?, ?, ?, ?)",
                        [(num, ids[e["id"]], start, stop) for e in entities for start, stop in e.get("mentions", [])])
     sectors = [(e.get("sector"), e.get("canonical"), ids[e["id"]]) for e in entities
                if (e.get("sector") or e.get("canonical")) and ids[e["id"]] not in writer.known_sectors]
@@ -50,8 +50,8 @@ def insert_facts(writer: Any, num: int, record: dict[str, Any], duplicate: bool)
                        " WHERE id = ?", sectors)   # facts of the body, not of one article: set once
     writer.known_sectors.update(row[2] for row in sectors)
     if not duplicate:
-        writer.executemany(UPDATE_ENTITY, [(date, date, date, date, id) for id in sorted(set(ids.values()))])
-    writer.executemany(
+        writer.defer(UPDATE_ENTITY, [(date, date, date, date, id) for id in sorted(set(ids.values()))])
+    writer.defer(
         "INSERT INTO positions (article, person, title, organization, country, date, start, stop, text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(num, ids[p["person"]], p["title"], ids.get(p.get("organization") or ""), p.get("country"), date,
@@ -97,23 +97,33 @@ def insert_events(writer: Any, num: int, events: list[dict[str, Any]], ids: dict
 
 
 def candidate_clusters(writer: Any, report: Report) -> list[Cluster]:
-    """Stored clusters of the same category within the date window that share a country (or a participant)."""
+    """Stored clusters that `choose_cluster` could pick: same category and kind, in the date window,
+    with the same two countries or a shared participant (found through indexes, not by scanning a country)."""
     low, high = date_window(report.date)
-    if report.countries:
-        link, key = "cluster_countries x ON x.cluster = c.id AND x.country = ? AND x.date", min(report.countries)
-    elif report.participants:
-        link, key = "cluster_entities x ON x.cluster = c.id AND x.entity = ? AND c.date", min(report.participants)
-    else:
+    kinds = sorted(next((group for group in SAME_KIND if report.kind in group), {report.kind or ""}))
+    parts, params = [], []
+    countries = sorted(report.countries)
+    if len(countries) >= 2:
+        parts.append("SELECT x.cluster FROM cluster_countries x JOIN cluster_countries y ON y.cluster = x.cluster"
+                     " AND y.country = ? WHERE x.country = ? AND x.date BETWEEN ? AND ?")
+        params += [countries[1], countries[0], low, high]
+    if report.participants:
+        marks = ", ".join("?" * len(report.participants))
+        parts.append(f"SELECT e.cluster FROM cluster_entities e JOIN clusters d ON d.id = e.cluster"
+                     f" WHERE e.entity IN ({marks}) AND d.date BETWEEN ? AND ?")
+        params += [*sorted(report.participants), low, high]
+    if not parts:
         return []
     rows = writer.execute(
-        f"SELECT c.id, c.kind, c.date, c.countries, ce.entity FROM clusters c JOIN {link} BETWEEN ? AND ?"
-        " LEFT JOIN cluster_entities ce ON ce.cluster = c.id WHERE c.category = ?",
-        (key, low, high, report.category),
+        f"SELECT c.id, c.kind, c.date, c.countries, ce.entity FROM clusters c"
+        f" LEFT JOIN cluster_entities ce ON ce.cluster = c.id WHERE c.id IN ({' UNION '.join(parts)})"
+        f" AND c.category = ? AND coalesce(c.kind, '') IN ({', '.join('?' * len(kinds))})",
+        (*params, report.category, *kinds),
     ).fetchall()
     found: dict[int, Cluster] = {}
-    for id, kind, date, countries, entity in rows:
+    for id, kind, date, countries_, entity in rows:
         if id not in found:
-            found[id] = Cluster(id, report.category, kind, date, set(countries.split()), set())
+            found[id] = Cluster(id, report.category, kind, date, set(countries_.split()), set())
         if entity is not None:
             found[id].participants.add(entity)
     return list(found.values())

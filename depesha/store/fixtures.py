@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import random
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -259,31 +262,35 @@ def make_person(rng: random.Random) -> Person:
     return Person(f"{first} {stem}", f"{first}ом {stem}ым", country, title, body, body_name, sector)
 
 
-def make_corpus(n: int, seed: int = 0, people: int = 2000, duplicates: float = 0.1) -> list[dict[str, Any]]:
-    """`n` varied records; about `duplicates` of them republish an earlier one with other boilerplate."""
+def iter_corpus(n: int, seed: int = 0, people: int = 2000, duplicates: float = 0.1) -> Iterator[dict[str, Any]]:
+    """`n` varied records; about `duplicates` of them republish a recent one with other boilerplate."""
     rng = random.Random(seed)
     pool = PEOPLE + [make_person(rng) for _ in range(people)]
-    records: list[dict[str, Any]] = []
+    recent: deque[dict[str, Any]] = deque(maxlen=200)
     for number in range(n):
-        if records and rng.random() < duplicates:
-            original = rng.choice(records[-200:])
-            records.append(republish(original, rng.choice(BOILERPLATE) + f" #{number}", rng.choice(AGENCIES)))
+        if recent and rng.random() < duplicates:
+            original = rng.choice(recent)
+            yield republish(original, rng.choice(BOILERPLATE) + f" #{number}", rng.choice(AGENCIES))
             continue
         host, guest = rng.sample(pool, 2)
         date = f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        records.append(make_record(
+        record = make_record(
             host, guest, date=date, topics=tuple(rng.sample(TOPICS, rng.randint(1, 3))),
             mode=rng.choice(["online", "in_person", None]), agency=rng.choice(AGENCIES),
             boilerplate=rng.choice(BOILERPLATE) if rng.random() < 0.5 else "",
             proposal=rng.random() < 0.7, visit=rng.random() < 0.5, source=f"synthetic/{number}",
-        ))
-    return records
+        )
+        recent.append(record)
+        yield record
+
+
+def make_corpus(n: int, seed: int = 0, people: int = 2000, duplicates: float = 0.1) -> list[dict[str, Any]]:
+    """`iter_corpus` as a list."""
+    return list(iter_corpus(n, seed, people, duplicates))
 
 
 def republish(record: dict[str, Any], boilerplate: str, agency: str) -> dict[str, Any]:
     """The same report with a line of boilerplate appended (offsets stay valid: it is at the end)."""
-    import copy
-
     copied = copy.deepcopy(record)
     text = copied["article"]["text"] + " " + boilerplate
     copied["article"].update(text=text, id=article_id(text), attribution=agency, source=f"{agency}/{record['article']['id']}")

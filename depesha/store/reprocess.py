@@ -45,6 +45,7 @@ def replace_facts(writer: Writer, num: int, record: dict[str, Any], extractor: s
         writer.execute("UPDATE articles SET record = ?, extractor = ? WHERE num = ?",
                        (json.dumps(stored, ensure_ascii=False), extractor, num))
         writer.insert_facts(num, record, duplicate=dup_of is not None)
+        writer.flush()
         new = {row[0] for row in writer.execute("SELECT entity FROM article_entities WHERE article = ?", (num,))}
         refresh_entities(writer, sorted(old | new))
     except BaseException:

@@ -56,12 +56,13 @@ Index("articles_published", articles.c.published)
 Index("articles_dup_of", articles.c.dup_of)
 Index("articles_raw_hash", articles.c.raw_hash)
 
+# Link tables have composite primary keys and no rowid in SQLite: one B-tree each instead of two.
 lsh = Table(
     "lsh", metadata,
-    Column("key", BigInteger, nullable=False),                 # one MinHash band of one article
-    Column("article", Integer, ForeignKey("articles.num"), nullable=False),
+    Column("key", BigInteger, primary_key=True),               # one MinHash band of one article
+    Column("article", Integer, ForeignKey("articles.num"), primary_key=True),
+    sqlite_with_rowid=False,
 )
-Index("lsh_key", lsh.c.key)
 
 # ENTITIES, resolved across articles
 
@@ -89,6 +90,7 @@ article_entities = Table(
     Column("local", String(16), primary_key=True),             # "e1" in the record
     Column("entity", Integer, ForeignKey("entities.id"), nullable=False),
     Column("name", Text, nullable=False),                      # the name the extractor gave
+    sqlite_with_rowid=False,
 )
 Index("article_entities_entity", article_entities.c.entity)
 
@@ -165,6 +167,7 @@ cluster_countries = Table(
     Column("country", String(2), primary_key=True),
     Column("date", String(10), primary_key=True),
     Column("cluster", Integer, ForeignKey("clusters.id"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 Index("cluster_countries_cluster", cluster_countries.c.cluster)
 
@@ -172,6 +175,7 @@ cluster_entities = Table(
     "cluster_entities", metadata,
     Column("entity", Integer, ForeignKey("entities.id"), primary_key=True),
     Column("cluster", Integer, ForeignKey("clusters.id"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 Index("cluster_entities_cluster", cluster_entities.c.cluster)
 
@@ -179,6 +183,7 @@ cluster_topics = Table(
     "cluster_topics", metadata,
     Column("topic", String(32), primary_key=True),
     Column("cluster", Integer, ForeignKey("clusters.id"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 
 followups = Table(

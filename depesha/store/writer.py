@@ -112,6 +112,7 @@ class Writer:
         self.pending = 0
         self.in_transaction = False
         self.next_cluster: int | None = None
+        self.deferred: dict[str, list[tuple[Any, ...]]] = {}
         self.known_sectors: set[int] = set()
         if self.pg:
             self.execute("SELECT pg_advisory_lock(?)", (PG_LOCK,))
@@ -127,6 +128,15 @@ class Writer:
         if rows:
             self.cursor.executemany(self.store.sql(sql) if self.pg else sql, rows)
 
+    def defer(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """Rows nothing reads back during ingest: written in one statement per table at commit."""
+        self.deferred.setdefault(sql, []).extend(rows)
+
+    def flush(self) -> None:
+        deferred, self.deferred = self.deferred, {}
+        for sql, rows in deferred.items():
+            self.executemany(sql, rows)
+
     def insert_id(self, sql: str, params: Iterable[Any]) -> int:
         return self.execute(sql + " RETURNING id", params).fetchone()[0]
 
@@ -140,10 +150,12 @@ class Writer:
 
     def commit(self) -> None:
         if self.in_transaction:
+            self.flush()
             self.execute("COMMIT") if not self.pg else self.raw.commit()
             self.in_transaction, self.pending = False, 0
 
     def rollback(self) -> None:
+        self.deferred = {}
         if self.in_transaction:
             self.execute("ROLLBACK") if not self.pg else self.raw.rollback()
             self.in_transaction, self.pending = False, 0
@@ -220,7 +232,7 @@ class Writer:
         self.executemany("INSERT INTO lsh (key, article) VALUES (?, ?)", [(key, num) for key in keys])
         if not self.pg:
             lemmas = lemmatize((article.get("title") or "") + " " + article["text"])
-            self.execute("INSERT INTO article_fts (rowid, lemmas) VALUES (?, ?)", (num, lemmas))
+            self.defer("INSERT INTO article_fts (rowid, lemmas) VALUES (?, ?)", [(num, lemmas)])
         return Outcome(article["id"], "stored", num, dup_id)
 
     def find_duplicate(self, signature: Any, keys: list[int]) -> tuple[int | None, str | None, float | None]:

@@ -1,0 +1,167 @@
+"""Store benchmark (not a test): synthetic corpus -> ingest throughput, store size, query latencies.
+
+    .venv/bin/python bench/store.py                       # 100,000 articles into ./bench-store.db
+    .venv/bin/python bench/store.py --articles 20000 --pg postgresql://postgres@127.0.0.1:5432/bench
+    .venv/bin/python bench/store.py --extract 40          # also time extraction + ingest of real samples
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from depesha.store import open_store  # noqa: E402
+from depesha.store.filters import EventFilter  # noqa: E402
+from depesha.store.fixtures import PEOPLE, iter_corpus  # noqa: E402
+from depesha.store.link import link_followups  # noqa: E402
+from depesha.store.queries import fetch, find_events, find_people, search, stats  # noqa: E402
+
+WORDS = ["визит", "климат", "парламентский", "сотрудничество", "искусственный интеллект", "миграция",
+         "регулярный встреча", "здравоохранение"]
+
+
+# INGEST
+
+
+def ingest(url: str, articles: int, batch: int, seed: int) -> dict[str, Any]:
+    store = open_store(url)
+    started = time.perf_counter()
+    with store.writer(batch=batch) as writer:
+        summary = writer.add_many(iter_corpus(articles, seed=seed))
+        ingest_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        links = link_followups(writer)
+        link_seconds = time.perf_counter() - started
+    with store.read() as conn:
+        events = fetch(conn, "SELECT count(*) FROM events")[0][0]
+        clusters = fetch(conn, "SELECT count(*) FROM clusters")[0][0]
+    store.close()
+    return {"stored": summary.stored, "duplicates": summary.duplicates, "reports": events, "events": clusters,
+            "followups": links, "seconds": ingest_seconds, "rate": summary.stored / ingest_seconds,
+            "link_seconds": link_seconds}
+
+
+def generation_rate(articles: int, seed: int) -> float:
+    """How fast the synthetic records themselves are made (subtracted from nothing: shown for context)."""
+    started = time.perf_counter()
+    for _ in iter_corpus(articles, seed=seed):
+        pass
+    return articles / (time.perf_counter() - started)
+
+
+def extract_and_ingest(url: str, count: int) -> float:
+    """Articles/s of the whole path: read, extract with the core pipeline, store (real sample texts)."""
+    from depesha import Article, extract_doc, make_pipeline
+
+    samples = sorted((ROOT / "samples").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in samples]
+    pipeline = make_pipeline()
+    extract_doc(Article(text=texts[0]), pipeline)  # models loaded before the clock starts
+    store = open_store(url)
+    started = time.perf_counter()
+    with store.writer() as writer:
+        for index in range(count):
+            text = texts[index % len(texts)] + f"\n\n(копия {index})"   # a new article each time
+            writer.add(extract_doc(Article(text=text, source=f"bench/{index}"), pipeline).as_record(), raw=text)
+    store.close()
+    return count / (time.perf_counter() - started)
+
+
+# QUERIES
+
+
+def size_of(url: str) -> int:
+    if url.startswith("postgresql"):
+        store = open_store(url)
+        with store.read() as conn:
+            return fetch(conn, "SELECT pg_database_size(current_database())")[0][0]
+    return sum(os.path.getsize(url + suffix) for suffix in ("", "-wal") if os.path.exists(url + suffix))
+
+
+def latency(run: Callable[[], Any], repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
+
+
+def queries(url: str, repeat: int, seed: int) -> dict[str, tuple[float, float]]:
+    rng = random.Random(seed)
+    store = open_store(url)
+    codes = ["KZ", "MX", "RU", "CN", "TR", "UZ", "DE", "FR", "IN", "BR", "JP", "KG"]
+    with store.read() as conn:
+        names = [row[0] for row in fetch(conn, "SELECT name FROM entities WHERE type = 'person' AND articles > 1"
+                                               " ORDER BY id LIMIT 2000")] or [p.name for p in PEOPLE]
+        def pair_year() -> Any:  # one calendar year of a random pair
+            year = rng.randint(2019, 2025)
+            return find_events(conn, EventFilter(countries=rng.sample(codes, 2), since=f"{year}",
+                                                 until=f"{year}").check(), limit=100)
+
+        cases = {
+            "events of a country pair over a year": pair_year,
+            "a person's history (people NAME)": lambda: find_people(conn, rng.choice(names)),
+            "full-text search": lambda: search(conn, rng.choice(WORDS), limit=20),
+            "stats page": lambda: stats(conn),
+            "events of a person, any spelling": lambda: find_events(conn, EventFilter(
+                person=rng.choice(names)).check(), limit=50),
+        }
+        results = {name: latency(run, repeat) for name, run in cases.items()}
+    store.close()
+    return results
+
+
+# MAIN
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=100_000, help="synthetic articles (default 100,000)")
+    parser.add_argument("--db", default="bench-store.db", help="SQLite file to create (removed first)")
+    parser.add_argument("--pg", help="also benchmark this (empty) PostgreSQL database")
+    parser.add_argument("--batch", type=int, default=1000, help="articles per transaction")
+    parser.add_argument("--repeat", type=int, default=100, help="runs of each query")
+    parser.add_argument("--extract", type=int, default=0, metavar="N", help="also time extract+ingest of N samples")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+
+    targets = [("sqlite", args.db)] + ([("postgresql", args.pg)] if args.pg else [])
+    print(f"synthetic records generated at {generation_rate(min(args.articles, 5000), args.seed):,.0f}/s "
+          f"(not counted below)")
+    for name, url in targets:
+        if name == "sqlite":
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(url + suffix):
+                    os.remove(url + suffix)
+        result = ingest(url, args.articles, args.batch, args.seed)
+        print(f"\n## {name}: {args.articles:,} articles")
+        print(f"ingest (pre-extracted): {result['rate']:,.0f} articles/s ({result['seconds']:.1f} s); "
+              f"{result['duplicates']:,} near-duplicates, {result['reports']:,} event reports in "
+              f"{result['events']:,} events; follow-up pass {result['link_seconds']:.1f} s, "
+              f"{result['followups']:,} links")
+        print(f"store size: {size_of(url) / 1e6:,.0f} MB")
+        print("| query | p50 ms | p95 ms |\n|---|---|---|")
+        for query, (p50, p95) in queries(url, args.repeat, args.seed).items():
+            print(f"| {query} | {p50:.1f} | {p95:.1f} |")
+    if args.extract:
+        url = args.db + ".extract.db"
+        if os.path.exists(url):
+            os.remove(url)
+        print(f"\nextract + ingest (real samples): {extract_and_ingest(url, args.extract):,.1f} articles/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

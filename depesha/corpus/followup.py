@@ -17,7 +17,7 @@ EXPECT = [
     (("встреч", "встретиться", "саммит"), ("meeting", "talks")),
     (("звон", "телефон"), ("phone_call",)),
 ]
-DEFAULT_EXPECT = {"invitation": ("visit",)}
+DEFAULT_EXPECT: dict[str, tuple[str, ...]] = {"invitation": ("visit",)}
 
 
 @dataclass
@@ -45,8 +45,8 @@ def expected_kinds(commitment: Commitment) -> tuple[tuple[str, ...], str | None]
         for lemma in commitment.lemmas:
             if lemma.startswith(prefixes):
                 return kinds, lemma
-    kinds = DEFAULT_EXPECT.get(commitment.kind or "")
-    return (kinds, commitment.kind) if kinds else ((), None)
+    default = DEFAULT_EXPECT.get(commitment.kind or "")
+    return (default, commitment.kind) if default else ((), None)
 
 
 def pair_keys(countries: frozenset[str]) -> list[tuple[str, str]]:

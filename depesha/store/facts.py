@@ -101,7 +101,8 @@ def candidate_clusters(writer: Any, report: Report) -> list[Cluster]:
     with the same two countries or a shared participant (found through indexes, not by scanning a country)."""
     low, high = date_window(report.date)
     kinds = sorted(next((group for group in SAME_KIND if report.kind in group), {report.kind or ""}))
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []
     countries = sorted(report.countries)
     if len(countries) >= 2:
         parts.append("SELECT x.cluster FROM cluster_countries x JOIN cluster_countries y ON y.cluster = x.cluster"

@@ -26,10 +26,10 @@ class Page:
 
 
 def fetch(conn: Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[Any]:
-    return conn.exec_driver_sql(adapt_sql(conn.dialect.name, sql), tuple(params)).fetchall()
+    return list(conn.exec_driver_sql(adapt_sql(conn.dialect.name, sql), tuple(params)).fetchall())
 
 
-def marks(values: list[Any] | set[Any]) -> str:
+def marks(values: list[Any] | set[Any] | tuple[Any, ...]) -> str:
     return ", ".join("?" * len(values))
 
 
@@ -70,7 +70,8 @@ def get_entity(conn: Connection, id: int) -> dict[str, Any] | None:
 
 def list_entities(conn: Connection, *, type: str | None = None, country: str | None = None, q: str | None = None,
                   limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> Page:
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if type:
         where.append("type = ?")
         params.append(type)
@@ -270,7 +271,8 @@ def get_article(conn: Connection, id: str, text: bool = True) -> dict[str, Any] 
 
 def list_articles(conn: Connection, *, since: str | None = None, until: str | None = None,
                   source: str | None = None, limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> Page:
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     for sql, value in (("published >= ?", since), ("published <= ?", until), ("source LIKE ?", source and f"%{source}%")):
         if value:
             where.append(sql)

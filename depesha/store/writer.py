@@ -189,7 +189,7 @@ class Writer:
             if found:
                 return Outcome(article["id"], "skipped", found[0])
             outcome = self.insert_article(record, raw)
-            self.insert_facts(outcome.num, record, duplicate=outcome.dup_of is not None)
+            self.insert_facts(outcome.num or 0, record, duplicate=outcome.dup_of is not None)
         except BaseException:
             self.rollback()
             raise
@@ -244,12 +244,12 @@ class Writer:
         if not rows:
             return None, None, None
         values = dedup.similarities(signature, [bytes(row[1]) for row in rows])
-        best = int(values.argmax())
-        if values[best] < dedup.THRESHOLD:
+        index = int(values.argmax())
+        if values[index] < dedup.THRESHOLD:
             return None, None, None
-        best = (float(values[best]), rows[best][2] or rows[best][0])  # the first publication, not a copy
-        id = self.execute("SELECT id FROM articles WHERE num = ?", (best[1],)).fetchone()[0]
-        return best[1], id, best[0]
+        first = rows[index][2] or rows[index][0]  # the first publication, not another copy
+        id = self.execute("SELECT id FROM articles WHERE num = ?", (first,)).fetchone()[0]
+        return first, id, float(values[index])
 
     # entities
 

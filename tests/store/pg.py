@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-BIN_DIRS = [Path(p) for p in ("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin")]
+BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+                  reverse=True)  # Debian's versioned directories, newest first
 
 
 def find_bin() -> Path | None:

@@ -25,10 +25,9 @@ from depesha.extractors.relations_model import (
     cross_pairs,
     hash_names,
     layer_labels,
-    ner_tags,
     pair_names,
+    sentence_rows,
     tag_spans,
-    token_names,
     viterbi,
 )
 
@@ -84,14 +83,14 @@ def matrix(rows: list[list[str]]) -> sparse.csr_matrix:
     return out
 
 
-def tagger_data(pairs, gazetteer) -> dict[str, tuple[list[list[str]], list[int]]]:
+def tagger_data(pairs, gazetteer, projection) -> dict[str, tuple[list[list[str]], list[int]]]:
     data: dict[str, tuple[list, list]] = {layer: ([], []) for layer in LAYERS}
     for gold, doc in pairs:
         mentions = gold_mentions(gold, doc)
         for s, sent in enumerate(doc.sents):
             if not sent.tokens:
                 continue
-            rows = token_names(sent.tokens, ner_tags(sent.tokens, doc), gazetteer)
+            rows = sentence_rows(sent.tokens, doc, gazetteer, projection)
             for layer in LAYERS:
                 labels = layer_labels(layer)
                 data[layer][0].extend(rows)
@@ -173,7 +172,7 @@ def tune_layers(model: RelationModel, dev) -> None:
         for gold, doc in dev:
             for s, sent in enumerate(doc.sents):
                 if sent.tokens:
-                    scores = model.scores(layer, [*token_names(sent.tokens, ner_tags(sent.tokens, doc), model.gazetteer)])
+                    scores = model.scores(layer, sentence_rows(sent.tokens, doc, model.gazetteer, model.projection))
                     cached.append((gold.id, s, sent, scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)))
         best = (-1.0, 0.0)
         for offset in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0):
@@ -225,19 +224,23 @@ def save(model: RelationModel, path: Path) -> None:
     arrays["threshold_names"] = np.array(list(model.thresholds))
     arrays["threshold_values"] = np.array(list(model.thresholds.values()), dtype=np.float32)
     arrays["gazetteer"] = np.array(sorted(model.gazetteer))
+    if model.projection is not None:
+        arrays["projection"] = model.projection.astype(np.float16)
     np.savez_compressed(path, **arrays)
     print(f"saved {path} ({path.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
 
 
 def fit(train, dev, args) -> int:
     gazetteer = load_gazetteer()
-    model = RelationModel({}, {}, {}, {}, gazetteer)
+    projection = np.random.default_rng(7).standard_normal((300, args.bits)).astype(np.float16) if args.bits else None
+    model = RelationModel({}, {}, {}, {}, gazetteer, projection)
     if args.taggers:
         old = RelationModel.load(args.taggers)
+        model.projection = old.projection
         for layer in LAYERS:
             model.weights[layer], model.scales[layer], model.biases[layer] = old.weights[layer], old.scales[layer], old.biases[layer]
     else:
-        for layer, (rows, labels) in tagger_data(train, gazetteer).items():
+        for layer, (rows, labels) in tagger_data(train, gazetteer, projection).items():
             model.weights[layer], model.scales[layer], model.biases[layer] = fit_linear(rows, labels, args.c_tagger, layer)
     for relation, (rows, labels) in relation_data(train).items():
         model.weights[relation], model.scales[relation], model.biases[relation] = fit_linear(rows, labels, args.c_relation, relation)

@@ -107,6 +107,39 @@ def token_names(tokens: list[Token], tags: list[str], gazetteer: frozenset[str])
     return out
 
 
+# EMBEDDING
+
+
+@lru_cache(maxsize=1)
+def news_embedding():  # type: ignore[no-untyped-def]
+    """natasha's navec news embedding (shipped with natasha), loaded once."""
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
+
+
+def embedding_names(tokens: list[Token], projection: np.ndarray) -> list[list[str]]:
+    """Signs of random projections of each token's navec vector: a coarse word class that generalises to unseen words."""
+    embedding = news_embedding()
+    out = []
+    for t in tokens:
+        vector = embedding.get(t.text.lower())
+        if vector is None:
+            out.append(["e=unk"])
+            continue
+        bits = vector @ projection > 0
+        out.append([f"e{k}" for k in np.flatnonzero(bits)] + ["eb=" + "".join("1" if b else "0" for b in bits[:12])])
+    return out
+
+
+def sentence_rows(tokens: list[Token], doc: Doc, gazetteer: frozenset[str], projection: np.ndarray | None) -> list[list[str]]:
+    """Token feature rows of one sentence, with embedding classes when the model has a projection."""
+    rows = token_names(tokens, ner_tags(tokens, doc), gazetteer)
+    if projection is None:
+        return rows
+    return [row + extra for row, extra in zip(rows, embedding_names(tokens, projection), strict=True)]
+
+
 # DECODE
 
 
@@ -239,6 +272,7 @@ class RelationModel:
     biases: dict[str, np.ndarray]      # name -> float32 [classes]
     thresholds: dict[str, float]       # relation -> probability cut-off
     gazetteer: frozenset[str]
+    projection: np.ndarray | None = None   # [300, bits] random projection of navec vectors
 
     @classmethod
     def load(cls, path: Path = MODEL) -> RelationModel:
@@ -250,6 +284,7 @@ class RelationModel:
             biases={n: data[f"b:{n}"] for n in names},
             thresholds={str(k): float(v) for k, v in zip(data["threshold_names"], data["threshold_values"], strict=True)},
             gazetteer=frozenset(str(word) for word in data["gazetteer"]),
+            projection=data["projection"].astype(np.float32) if "projection" in data.files else None,
         )
 
     def scores(self, name: str, rows: list[list[str]]) -> np.ndarray:
@@ -267,7 +302,7 @@ class RelationModel:
             tokens = sent.tokens
             if not tokens:
                 continue
-            rows = token_names(tokens, ner_tags(tokens, doc), self.gazetteer)
+            rows = sentence_rows(tokens, doc, self.gazetteer, self.projection)
             for layer in LAYERS:
                 scores = self.scores(layer, rows)
                 logp = scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)

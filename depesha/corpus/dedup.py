@@ -13,6 +13,8 @@ BANDS = 16                     # 16 bands of 4 rows: pairs above ~0.5 Jaccard be
 ROWS = NUM_PERM // BANDS
 SHINGLE = 3                    # words per shingle
 THRESHOLD = 0.6                # estimated Jaccard from which an article is a republication
+MIN_BANDS = 2                  # candidates share at least 2 bands (one shared band is common among templates)
+MAX_CANDIDATES = 50            # the most similar candidates compared exactly
 WORD = re.compile(r"\w+")
 PRIME = (1 << 61) - 1
 

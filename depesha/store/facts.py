@@ -105,20 +105,22 @@ def candidate_clusters(writer: Any, report: Report) -> list[Cluster]:
     params: list[Any] = []
     countries = sorted(report.countries)
     if len(countries) >= 2:
-        parts.append("SELECT x.cluster FROM cluster_countries x JOIN cluster_countries y ON y.cluster = x.cluster"
+        parts.append("SELECT DISTINCT x.cluster FROM cluster_countries x JOIN cluster_countries y ON y.cluster = x.cluster"
                      " AND y.country = ? WHERE x.country = ? AND x.date BETWEEN ? AND ?")
         params += [countries[1], countries[0], low, high]
     if report.participants:
         marks = ", ".join("?" * len(report.participants))
-        parts.append(f"SELECT e.cluster FROM cluster_entities e JOIN clusters d ON d.id = e.cluster"
+        parts.append(f"SELECT DISTINCT e.cluster FROM cluster_entities e JOIN clusters d ON d.id = e.cluster"
                      f" WHERE e.entity IN ({marks}) AND d.date BETWEEN ? AND ?")
         params += [*sorted(report.participants), low, high]
     if not parts:
         return []
     rows = writer.execute(
-        f"SELECT c.id, c.kind, c.date, c.countries, ce.entity FROM clusters c"
-        f" LEFT JOIN cluster_entities ce ON ce.cluster = c.id WHERE c.id IN ({' UNION '.join(parts)})"
-        f" AND c.category = ? AND coalesce(c.kind, '') IN ({', '.join('?' * len(kinds))})",
+        # DISTINCT keeps SQLite from flattening the subquery, CROSS JOIN makes it the outer loop: the planner
+        # would otherwise walk every cluster of the category
+        f"SELECT c.id, c.kind, c.date, c.countries, ce.entity FROM ({' UNION '.join(parts)}) k"
+        f" CROSS JOIN clusters c LEFT JOIN cluster_entities ce ON ce.cluster = c.id"
+        f" WHERE c.id = k.cluster AND c.category = ? AND coalesce(c.kind, '') IN ({', '.join('?' * len(kinds))})",
         (*params, report.category, *kinds),
     ).fetchall()
     found: dict[int, Cluster] = {}

@@ -238,8 +238,9 @@ class Writer:
     def find_duplicate(self, signature: Any, keys: list[int]) -> tuple[int | None, str | None, float | None]:
         marks = ", ".join("?" * len(keys))
         rows = self.execute(
-            f"SELECT num, minhash, dup_of FROM articles WHERE num IN"
-            f" (SELECT DISTINCT article FROM lsh WHERE key IN ({marks}))", keys,
+            f"SELECT a.num, a.minhash, a.dup_of FROM (SELECT article FROM lsh WHERE key IN ({marks})"
+            f" GROUP BY article HAVING count(*) >= ? ORDER BY count(*) DESC LIMIT ?) k"
+            f" JOIN articles a ON a.num = k.article", [*keys, dedup.MIN_BANDS, dedup.MAX_CANDIDATES],
         ).fetchall()
         if not rows:
             return None, None, None

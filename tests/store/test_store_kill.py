@@ -71,3 +71,31 @@ def test_store_kill_and_rerun_equals_clean_run(records: Path, tmp_path: Path):
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert dump_store(open_store(str(db))) == expected
+
+
+@pytest.mark.slow
+def test_store_kill_during_extraction(tmp_path: Path):
+    """The same with the core's readers and extractor at work: `depesha ingest DIR`, killed, run again."""
+    root = Path(__file__).resolve().parents[2] / "samples"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for copy in range(2):
+        for sample in sorted(root.glob("*.txt")):
+            text = sample.read_text(encoding="utf-8")
+            (inputs / f"{copy}-{sample.name}").write_text(text + ("" if copy == 0 else f"\n\nИсточник: копия {copy}.\n"))
+
+    def run(db: Path) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "depesha.cli.main", "ingest", str(inputs), "--db", str(db)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    clean = run(tmp_path / "clean.db")
+    clean.communicate()
+    expected = dump_store(open_store(str(tmp_path / "clean.db")))
+    db = tmp_path / "killed.db"
+    process = run(db)
+    killed_at = kill_when(process, db, 8)
+    assert process.returncode == -signal.SIGKILL and 8 <= killed_at < len(expected["articles"])
+    rerun = run(db)
+    output = rerun.communicate()[1]
+    assert f"{killed_at} skipped" in output
+    assert dump_store(open_store(str(db))) == expected

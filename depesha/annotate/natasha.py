@@ -30,6 +30,12 @@ def load_models() -> dict[str, Any]:
     return models
 
 
+@lru_cache(maxsize=300_000)
+def lemmatize(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+    """natasha's lemmatizer, cached: the same word with the same tags has the same lemma."""
+    return load_models()["morph_vocab"].lemmatize(word, pos, dict(feats))
+
+
 def adapt_token(token: Any) -> Token:
     return Token(start=token.start, stop=token.stop, text=token.text, pos=token.pos or "",
                  feats=dict(token.feats or {}), lemma=token.lemma or "", id=token.id or "",
@@ -55,9 +61,8 @@ class NatashaAnnotator:
         nat.tag_morph(models["morph"])
         nat.parse_syntax(models["syntax"])
         nat.tag_ner(models["ner"])
-        vocab = models["morph_vocab"]
         for token in nat.tokens:
-            token.lemmatize(vocab)
+            token.lemma = lemmatize(token.text, token.pos, tuple(sorted((token.feats or {}).items())))
         doc.sents = []
         for sent in nat.sents:
             tokens = [adapt_token(token) for token in sent.tokens]

@@ -76,7 +76,7 @@ def place_in(doc: Doc, sent: Sent) -> str | None:
     for entity in doc.entities:
         if entity.type not in ("location",):
             continue
-        for start, stop in entity.mentions:
+        for start, _stop in entity.mentions:
             if sent.start <= start < sent.stop and previous.get(start) in ("в", "во"):
                 return entity.name
     return None

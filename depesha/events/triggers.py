@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..data import TRIGGERS, load_table
 from ..doc import Token
 from ..extractors.gazetteer import lemma_key
+from ..extractors.match import Matcher
 from ..extractors.orgs import token_lemma
 
 
@@ -34,8 +35,8 @@ def triggers() -> dict[tuple[str, ...], TriggerType]:
 
 
 @lru_cache(maxsize=1)
-def longest() -> int:
-    return max(len(key) for key in triggers())
+def trigger_matcher() -> Matcher[TriggerType]:
+    return Matcher(triggers())
 
 
 def negated(tokens: list[Token], index: int) -> bool:
@@ -43,15 +44,14 @@ def negated(tokens: list[Token], index: int) -> bool:
 
 
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
-    table, size_max = triggers(), longest()
+    matcher = trigger_matcher()
+    lemmas = [token_lemma(token) for token in tokens]
     found, index = [], 0
     while index < len(tokens):
         hit = None
-        for size in range(min(size_max, len(tokens) - index), 0, -1):
-            window = tokens[index : index + size]
-            key = tuple(token_lemma(token) for token in window)
-            if key in table and window[0].pos in ("NOUN", "VERB", "ADJ", "PROPN") and not negated(tokens, index):
-                hit = Trigger(index, index + size, table[key])
+        for size, type_ in matcher.at(lemmas, index):
+            if tokens[index].pos in ("NOUN", "VERB", "ADJ", "PROPN") and not negated(tokens, index):
+                hit = Trigger(index, index + size, type_)
                 break
         if hit:
             found.append(hit)

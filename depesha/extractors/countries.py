@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..doc import Token
-from .gazetteer import country_forms, max_country_words
+from .gazetteer import CountryForm, country_forms
+from .match import Matcher
 
 
 @dataclass
@@ -21,6 +23,11 @@ class CountryMention:
     last: int       # index after the last token
 
 
+@lru_cache(maxsize=1)
+def form_matcher() -> Matcher[list[tuple[str, CountryForm]]]:
+    return Matcher(country_forms())
+
+
 def allowed(written: str, form: str, kind: str, exact: bool) -> bool:
     if exact:
         return written == form or (written.isupper() and written == form.upper())
@@ -34,16 +41,16 @@ def find_countries(tokens: list[Token], text: str | None = None) -> list[Country
 
     A form that is also a common word ("Того", "Баку") is not taken at the start of a sentence.
     """
-    table, longest = country_forms(), max_country_words()
+    matcher = form_matcher()
+    words = [token.text.lower().replace("ё", "е") for token in tokens]
     found, index = [], 0
     while index < len(tokens):
         match = None
-        for size in range(min(longest, len(tokens) - index), 0, -1):
+        for size, entries in matcher.at(words, index):
             window = tokens[index : index + size]
-            if any(a.stop != b.start and b.start - a.stop > 1 for a, b in zip(window, window[1:])):
+            if any(a.stop != b.start and b.start - a.stop > 1 for a, b in zip(window, window[1:], strict=False)):
                 continue
-            key = tuple(token.text.lower().replace("ё", "е") for token in window)
-            for form, entry in table.get(key, ()):
+            for form, entry in entries:
                 written = " ".join(token.text for token in window)
                 if entry.exact and entry.kind != "abbr" and sentence_start(tokens, index):
                     continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..doc import Doc, Entity, NerSpan, Token
 from .chain import chain_end
 from .countries import CountryMention, find_countries
-from .gazetteer import country_name, countries
+from .gazetteer import countries, country_name
 from .names import normalize_name
 from .orgs import BodyMention, find_bodies, nominative_phrase
 
@@ -46,7 +46,7 @@ def same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     common = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         common += 1

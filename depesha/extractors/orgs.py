@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..annotate.morph import inflect_word
 from ..doc import Token
-from .gazetteer import Body, bodies, max_body_words
+from .gazetteer import Body, bodies
+from .match import Matcher
 
 CASE_TAGS = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
@@ -26,24 +28,16 @@ def token_lemma(token: Token) -> str:
     return (token.lemma or token.text).lower().replace("ё", "е")
 
 
+@lru_cache(maxsize=1)
+def body_matcher() -> Matcher[Body]:
+    return Matcher(bodies())
+
+
 def find_bodies(tokens: list[Token]) -> list[BodyMention]:
     """Longest lemma-sequence matches of the bodies gazetteer, left to right."""
-    table, longest = bodies(), max_body_words()
-    found, index = [], 0
-    while index < len(tokens):
-        hit = None
-        for size in range(min(longest, len(tokens) - index), 0, -1):
-            key = tuple(token_lemma(token) for token in tokens[index : index + size])
-            if key in table:
-                window = tokens[index : index + size]
-                hit = BodyMention(index, index + size, window[0].start, window[-1].stop, table[key])
-                break
-        if hit:
-            found.append(hit)
-            index = hit.last
-        else:
-            index += 1
-    return found
+    lemmas = [token_lemma(token) for token in tokens]
+    return [BodyMention(first, last, tokens[first].start, tokens[last - 1].stop, body)
+            for first, last, body in body_matcher().scan(lemmas)]
 
 
 def nominative_phrase(tokens: list[Token]) -> str:
@@ -68,7 +62,7 @@ def nominative_phrase(tokens: list[Token]) -> str:
 
 def join_tokens(tokens: list[Token], words: list[str]) -> str:
     parts = []
-    for index, (token, word) in enumerate(zip(tokens, words)):
+    for index, (token, word) in enumerate(zip(tokens, words, strict=False)):
         if index and token.start > tokens[index - 1].stop:
             parts.append(" ")
         parts.append(word)

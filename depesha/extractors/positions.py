@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..annotate.morph import inflect_word
 from ..doc import Doc, Entity, Position, Token
 from .chain import chain_end
-from .gazetteer import max_position_words, positions
+from .gazetteer import positions
+from .match import Matcher
 from .orgs import token_lemma
 
 GENERIC_HEADS = {"глава", "председатель", "руководитель", "член", "заместитель", "секретарь", "сопредседатель",
@@ -30,14 +32,13 @@ class Post:
 
 
 def find_posts(tokens: list[Token]) -> list[Post]:
-    table, longest = positions(), max_position_words()
+    matcher = position_matcher()
+    lemmas = [token_lemma(token) for token in tokens]
     posts, index = [], 0
     while index < len(tokens):
         hit = None
-        for size in range(min(longest, len(tokens) - index), 0, -1):
-            key = tuple(token_lemma(token) for token in tokens[index : index + size])
-            if key in table and tokens[index].pos in ("NOUN", "ADJ", "PROPN", "X") and not idiom(tokens, index):
-                title, sector = table[key]
+        for size, (title, sector) in matcher.at(lemmas, index):
+            if tokens[index].pos in ("NOUN", "ADJ", "PROPN", "X") and not idiom(tokens, index):
                 end = chain_end(tokens, index + size)
                 hit = Post(index, index + size, index + size, end, title, sector)
                 break
@@ -47,6 +48,11 @@ def find_posts(tokens: list[Token]) -> list[Post]:
         else:
             index += 1
     return merge_nested(posts)
+
+
+@lru_cache(maxsize=1)
+def position_matcher() -> Matcher[tuple[str, str]]:
+    return Matcher(positions())
 
 
 def idiom(tokens: list[Token], index: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..annotate.morph import parse_word
 from ..doc import Token
@@ -35,7 +36,7 @@ def span_gender(tokens: list[Token]) -> str | None:
             return gender
     votes = [GENDERS[token.feats["Gender"]] for token in tokens if token.feats.get("Gender") in GENDERS]
     if votes:
-        return max(set(votes), key=votes.count)
+        return Counter(votes).most_common(1)[0][0]  # ties: the first seen, not hash order
     return next(filter(None, (name_gender(token.text) for token in tokens[1:])), None)
 
 

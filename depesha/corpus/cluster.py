@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 WINDOW_DAYS = 3
 SAME_KIND = [{"meeting", "talks"}]     # kinds that news use for one and the same contact
@@ -32,6 +33,7 @@ class Cluster:
     participants: set[int]
 
 
+@lru_cache(maxsize=10_000)
 def parse_date(value: str | None) -> dt.date | None:
     """'2025-11-28', '2025-11' or '2025' -> a date (the first day of a month or year)."""
     if not value:
@@ -43,6 +45,7 @@ def parse_date(value: str | None) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=10_000)
 def date_window(value: str) -> tuple[str, str]:
     """ISO bounds of the dates a report of the same event may carry."""
     date = parse_date(value)

@@ -152,9 +152,9 @@ def event_where(flt: EventFilter, conn: Connection) -> tuple[list[str], list[Any
         where.append("c.date <= ?")
         params.append(flt.until)
     if flt.text:
-        nums = search_nums(conn, flt.text, 10_000) or [-1]
-        where.append(f"c.id IN (SELECT cluster FROM events WHERE article IN ({marks(nums)}))")
-        params.extend(nums)
+        sql, values = match_sql(conn, flt.text)
+        where.append(f"c.id IN (SELECT cluster FROM events WHERE article IN ({sql}))")
+        params.extend(values)
     return where or ["1 = 1"], params
 
 
@@ -286,6 +286,17 @@ def list_articles(conn: Connection, *, since: str | None = None, until: str | No
     return Page([found[num] for num in nums], dump_cursor(nums[-1]) if len(rows) > limit else None)
 
 
+def match_sql(conn: Connection, query: str) -> tuple[str, list[Any]]:
+    """A subquery of the numbers of the articles containing every word of `query`, in any inflected form."""
+    if conn.dialect.name != "sqlite":
+        return "SELECT num FROM articles WHERE tsv @@ plainto_tsquery('russian', ?)", [query]
+    lemmas = lemmatize_query(query)
+    if not lemmas:  # only punctuation: nothing can match
+        return "SELECT num FROM articles WHERE 1 = 0", []
+    match = " AND ".join('"' + lemma.replace('"', "") + '"' for lemma in lemmas)
+    return "SELECT rowid FROM article_fts WHERE article_fts MATCH ?", [match]
+
+
 def search_nums(conn: Connection, query: str, limit: int, offset: int = 0) -> list[int]:
     """Article numbers matching every word of `query` in any inflected form, best first."""
     if conn.dialect.name == "sqlite":
@@ -333,17 +344,18 @@ def make_snippet(text: str, query: str, width: int = 80) -> dict[str, Any]:
 
 def stats(conn: Connection) -> dict[str, Any]:
     """Counts for the stats page: articles, duplicates, entities by type, events by category, date range."""
-    one = lambda sql: fetch(conn, sql)[0]  # noqa: E731
-    articles, duplicates, first, last = one("SELECT count(*), count(dup_of), min(published), max(published) FROM articles")
+    one = lambda sql: fetch(conn, sql)[0][0]  # noqa: E731 - each query below is answered from an index
+    articles, duplicates = one("SELECT count(*) FROM articles"), one("SELECT count(*) FROM articles WHERE dup_of > 0")
+    first, last = one("SELECT min(published) FROM articles"), one("SELECT max(published) FROM articles")
     return {
         "articles": articles,
         "duplicates": duplicates,
         "first_published": first,
         "last_published": last,
         "entities": dict(fetch(conn, "SELECT type, count(*) FROM entities GROUP BY type ORDER BY type")),
-        "reports": one("SELECT count(*) FROM events")[0],
+        "reports": one("SELECT count(*) FROM events"),
         "events": dict(fetch(conn, "SELECT category, count(*) FROM clusters GROUP BY category ORDER BY category")),
         "commitments": fetch(conn, f"SELECT count(*) FROM clusters WHERE kind IN ({marks(COMMITMENT_KINDS)})",
                              COMMITMENT_KINDS)[0][0],
-        "followed_up": one("SELECT count(DISTINCT commitment) FROM followups")[0],
+        "followed_up": one("SELECT count(DISTINCT commitment) FROM followups"),
     }

@@ -137,6 +137,7 @@ clusters = Table(
 )
 Index("clusters_date", clusters.c.date)
 Index("clusters_category_date", clusters.c.category, clusters.c.date)
+Index("clusters_kind_date", clusters.c.kind, clusters.c.date)
 
 events = Table(
     "events", metadata,

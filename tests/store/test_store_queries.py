@@ -55,6 +55,7 @@ def events(store, **filters) -> list[tuple[str, str]]:
     ({"organization": "МИД Китая"}, [("2023-02-10", "meeting"), ("2023-02-10", "proposal"),
                                      ("2023-02-10", "visit")]),
     ({"text": "онлайн-встречу"}, [("2025-11-28", "meeting"), ("2025-11-28", "proposal")]),
+    ({"text": "!!!"}, []),
     ({"countries": ["CN"], "text": "визитами"}, [("2023-02-10", "meeting"), ("2023-02-10", "proposal"),
                                                  ("2023-02-10", "visit")]),
 ])

@@ -17,6 +17,10 @@ AGENCY = r"(?P<agency>[/(«\"]?[A-Za-zА-Яа-яЁё][\w .\-«»\"]{0,40}?[/)»\
 DASH = r"\s*[-–—]+\s*"
 SEP = r"\s*[.,]\s*"
 
+EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december"]
+EN_DATE = r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+
 # ordered: the first that matches wins (TASS-style "/ТАСС/", BelTA-style "(БелТА)", dash-style)
 RULES = [
     re.compile(rf"^{PLACE}{REGION}{SEP}(?:{DAY_MONTH}{SEP}?)?(?P<agency>/[^/\n]{{2,40}}/)\.?\s*"),
@@ -24,7 +28,9 @@ RULES = [
     re.compile(rf"^{PLACE}{REGION}{SEP}(?:{DAY_MONTH}\s*[.,]?\s*)?[-–—]\s*(?P<agency>[A-Za-zА-Яа-яЁё][\w .\-«»\"]{{1,40}}?)\.\s+"),
     re.compile(rf"^{PLACE}{REGION}{SEP}(?:{DAY_MONTH}{SEP})?{AGENCY}{DASH}"),
     re.compile(rf"^{PLACE}{REGION}{SEP}{DAY_MONTH}{DASH}"),
+    re.compile(rf"^{PLACE}{REGION},\s*{EN_DATE}\s*(?P<agency>\([^)\n]{{2,40}}\))\s*[-–—]\s*"),
 ]
+HEAD_LINES = 4   # a dateline may follow a repeated headline or left-over navigation lines
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +55,9 @@ def squash(text: str) -> str:
 
 def parse_month(word: str) -> int | None:
     word = word.lower().rstrip(".")
+    for number, name in enumerate(EN_MONTHS, 1):
+        if len(word) >= 3 and name.startswith(word):
+            return number
     forms = month_forms()
     if word in forms:
         return forms[word]
@@ -87,8 +96,19 @@ def resolve_agency(raw: str) -> str | None:
 
 
 def parse_dateline(text: str, published: str | None = None) -> Dateline | None:
-    """Parse a dateline at the start of `text`; None when there is none."""
-    head = text[:200]
+    """Parse a dateline at the start of `text` or of one of its first lines; None when there is none."""
+    offset = 0
+    for line in text.split("\n")[:HEAD_LINES]:
+        found = parse_dateline_at(text[offset : offset + 200], published)
+        if found is not None:
+            found.start += offset
+            found.stop += offset
+            return found
+        offset += len(line) + 1
+    return None
+
+
+def parse_dateline_at(head: str, published: str | None) -> Dateline | None:
     for rule in RULES:
         match = rule.match(head)
         if not match:

@@ -97,6 +97,7 @@ class Summary:
     model_loads: int = 0           # pipelines built, summed over workers (one per worker expected)
     load_seconds: float = 0.0      # longest model load in a worker
     worker_seconds: float = 0.0    # extraction time summed over partitions
+    busiest_seconds: float = 0.0   # extraction time of the busiest Python worker (the critical path)
     peak_rss_mb: float = 0.0       # largest Python worker resident memory
     partitions: int = 0
     skip_reasons: dict[str, int] = field(default_factory=dict)
@@ -170,10 +171,19 @@ def summarize(frame: Any, counts: dict[str, int], inputs: int, partitions: int) 
         model_loads=sum(stat["loads"] for stat in stats),
         load_seconds=max((stat["load_seconds"] for stat in stats), default=0.0),
         worker_seconds=sum(stat["seconds"] for stat in stats),
+        busiest_seconds=busiest(stats),
         peak_rss_mb=max((stat["peak_rss_mb"] for stat in stats), default=0.0),
         partitions=partitions,
         skip_reasons=reasons(frame, "skipped"), fail_reasons=reasons(frame, "failures"),
     )
+
+
+def busiest(stats: list[dict[str, Any]]) -> float:
+    per_worker: dict[tuple[str, int], float] = {}
+    for stat in stats:
+        key = (stat["host"], stat["pid"])
+        per_worker[key] = per_worker.get(key, 0.0) + stat["seconds"]
+    return max(per_worker.values(), default=0.0)
 
 
 def reasons(frame: Any, kind: str, limit: int = 10) -> dict[str, int]:

@@ -8,12 +8,20 @@ OPEN, CLOSE = "(", ")"
 LINKS = {"по", "при", "в", "во", "на"}   # prepositions a post or body name may contain
 
 
-def chain_end(tokens: list[Token], index: int, limit: int = 14, links: set[str] = LINKS) -> int:
-    """Index after the last token of the genitive/PP chain starting at `index`."""
+def chain_end(tokens: list[Token], index: int, limit: int = 14, links: set[str] = LINKS,
+              skips: dict[int, int] | None = None) -> int:
+    """Index after the last token of the genitive/PP chain starting at `index`.
+
+    `skips` maps the first token of a name the chain runs through (an organisation, a quoted title) to the
+    index after it: "фотограф Ассошиэйтед Пресс", "редактор газеты «Радикальная политика»".
+    """
     end, depth, steps = index, 0, 0
     while end < len(tokens) and steps < limit:
         token = tokens[end]
         steps += 1
+        if skips and not depth and end in skips:
+            end = skips[end]
+            continue
         if token.text == OPEN:
             depth += 1
         elif token.text == CLOSE:

@@ -15,6 +15,7 @@ from .orgs import token_lemma
 GENERIC_HEADS = {"глава", "председатель", "руководитель", "член", "заместитель", "секретарь", "сопредседатель",
                  "директор", "начальник", "президент", "вице-президент", "спикер", "лидер"}
 EXTEND_TYPES = {"group", "other", "party"}
+NATIONAL_SECTORS = {"GOV", "LEG", "MIL"}
 APPOSITION_GAP = {",", "—", "–", "-", "("}
 
 
@@ -31,15 +32,16 @@ class Post:
     person: Entity | None = None
 
 
-def find_posts(tokens: list[Token]) -> list[Post]:
+def find_posts(tokens: list[Token], skips: dict[int, int] | None = None) -> list[Post]:
+    """Lexicon titles ("экс-председатель" as "председатель") and the chain each one heads."""
     matcher = position_matcher()
-    lemmas = [token_lemma(token) for token in tokens]
+    lemmas = [post_lemma(token) for token in tokens]
     posts, index = [], 0
     while index < len(tokens):
         hit = None
         for size, (title, sector) in matcher.at(lemmas, index):
-            if tokens[index].pos in ("NOUN", "ADJ", "PROPN", "X") and not idiom(tokens, index):
-                end = chain_end(tokens, index + size)
+            if title_pos(tokens[index]) and not idiom(tokens, index):
+                end = chain_end(tokens, index + size, skips=skips)
                 hit = Post(index, index + size, index + size, end, title, sector)
                 break
         if hit:
@@ -48,6 +50,16 @@ def find_posts(tokens: list[Token]) -> list[Post]:
         else:
             index += 1
     return merge_nested(posts)
+
+
+def post_lemma(token: Token) -> str:
+    lemma = token_lemma(token)
+    return lemma[4:] if lemma.startswith("экс-") and len(lemma) > 6 else lemma
+
+
+def title_pos(token: Token) -> bool:
+    """Nouns and adjectives, and participles used as titles ("исполняющий обязанности", "управляющий")."""
+    return token.pos in ("NOUN", "ADJ", "PROPN", "X") or token.feats.get("VerbForm") == "Part"
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +94,8 @@ def title_text(doc: Doc, tokens: list[Token], post: Post) -> str:
     words = [post.title]
     for index in range(post.head_last, post.end):
         token = tokens[index]
-        if token.start in stops or token.text.lower() in ("в", "во", "при", "(") or doc_person_at(doc, token):
+        if token.start in stops or token.text.lower() in ("в", "во", "при", "(", "«") or token.text[:1].isupper() \
+                or doc_person_at(doc, token):
             break
         post.title_last = index + 1
         if token.start not in adjectives:
@@ -120,6 +133,7 @@ class PersonFinder:
 
 def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> None:
     """Name after the post, name before it as apposition, or a list of posts before one name."""
+    heads = frozenset(post.first for post in posts)
     for number in range(len(posts) - 1, -1, -1):
         post = posts[number]
         after = tokens[post.end] if post.end < len(tokens) else None
@@ -131,7 +145,7 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
             if following.first == post.end + 1 and following.person is not None:
                 post.person = following.person
                 continue
-        ahead = person_ahead(tokens, post, finder)
+        ahead = person_ahead(tokens, post, finder, heads=heads)
         if ahead is not None:
             post.person = ahead
             continue
@@ -141,10 +155,14 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
                 post.person = person
 
 
-def person_ahead(tokens: list[Token], post: Post, finder: PersonFinder, limit: int = 10) -> Entity | None:
-    """A name a few words on, with only nouns, adjectives and prepositions between ("посол X в Y Имя")."""
+def person_ahead(tokens: list[Token], post: Post, finder: PersonFinder, limit: int = 10,
+                 heads: frozenset[int] = frozenset()) -> Entity | None:
+    """A name a few words on, with only nouns, adjectives and prepositions between ("посол X в Y Имя"),
+    and no other title ("капитан клуба X и защитник Y Имя")."""
     for index in range(post.head_last, min(post.head_last + limit, len(tokens))):
         token = tokens[index]
+        if index in heads:
+            return None
         person = finder.at(token)
         if person is not None:
             post.end = index
@@ -182,10 +200,13 @@ def post_org(doc: Doc, tokens: list[Token], post: Post) -> Entity | None:
 def extract_positions(doc: Doc) -> Doc:
     """Stage `positions`: fills doc.positions and gives people their country."""
     finder = PersonFinder(doc)
+    org_spans = sorted((start, stop) for entity in doc.entities if entity.type == "organization"
+                       for start, stop in entity.mentions)
     found: list[Position] = []
+    national: set[int] = set()
     for sent in doc.sents:
         tokens = sent.tokens
-        posts = find_posts(tokens)
+        posts = find_posts(tokens, name_skips(tokens, org_spans))
         link_posts(tokens, posts, finder)
         for post in posts:
             if post.person is None:
@@ -194,12 +215,58 @@ def extract_positions(doc: Doc) -> Doc:
             org = post_org(doc, tokens, post)
             country = post_country(doc, tokens, post) or (org.country if org else None)
             start, stop = tokens[post.first].start, tokens[post.end - 1].stop
+            if org is None and country is None and post.sector in NATIONAL_SECTORS:
+                national.add(len(found))
             found.append(Position(person=post.person.id, title=title,
                                   organization=org.id if org else None, country=country,
                                   evidence=[start, stop], text=doc.text[start:stop]))
     doc.positions = found
     assign_person_countries(doc)
+    assign_main_country(doc, national)
     return doc
+
+
+def name_skips(tokens: list[Token], org_spans: list[tuple[int, int]]) -> dict[int, int]:
+    """Token index of each organisation name or quoted title in the sentence -> index after it (quotes included)."""
+    if not tokens:
+        return {}
+    first, last = tokens[0].start, tokens[-1].stop
+    index_of = {token.start: number for number, token in enumerate(tokens)}
+    ends = {token.stop: number for number, token in enumerate(tokens)}
+    skips: dict[int, int] = {}
+    for start, stop in org_spans:
+        if first <= start and stop <= last and start in index_of and stop in ends:
+            skips[index_of[start]] = ends[stop] + 1
+    for number, token in enumerate(tokens):
+        if token.text == "«":
+            close = next((n for n in range(number + 1, min(number + 8, len(tokens))) if tokens[n].text == "»"), None)
+            if close is not None:
+                skips[number] = close + 1
+    for start, end in list(skips.items()):
+        if start > 0 and tokens[start - 1].text == "«" and end < len(tokens) and tokens[end].text == "»":
+            skips[start - 1] = end + 1
+    return skips
+
+
+def assign_main_country(doc: Doc, national: list[int] | set[int]) -> None:
+    """A national title with no body and no country ("Премьер-министр Сильвио Берлускони") is for the
+    country the article names most often."""
+    if not national:
+        return
+    counts: dict[str, int] = {}
+    for mention in doc.geo:
+        if mention.iso:
+            counts[mention.iso] = counts.get(mention.iso, 0) + 1
+    if not counts:
+        return
+    main = max(counts, key=lambda iso: (counts[iso], -min(m.start for m in doc.geo if m.iso == iso)))
+    for number in national:
+        position = doc.positions[number]
+        person = doc.entity(position.person)
+        if position.country is None:
+            position.country = main
+        if person is not None and person.country is None:
+            person.country = position.country
 
 
 def assign_person_countries(doc: Doc) -> None:

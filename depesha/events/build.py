@@ -5,17 +5,31 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Event, Sent
+from .context import (
+    collective_subject,
+    descriptor_person,
+    hosting,
+    is_future,
+    is_reference,
+    light_verb_ok,
+    linked_people,
+    secondary,
+)
 from .dates import find_date
+from .finish import finish
 from .roles import countries_in, people_in, place_in, pronoun_subject, subjects
-from .topics import find_topics
 from .triggers import Trigger, find_triggers
 
 ONLINE = re.compile(r"онлайн|видеосвяз|видеоконференц|дистанционн|виртуальн|видеоформат", re.I)
 PHONE = re.compile(r"по телефону|телефонн", re.I)
-SUPPORTED = re.compile(r"(?:поддерж|одобр|принят|приняли|согласил|поддержан)", re.I)
+SUPPORTED = re.compile(r"(?:поддерж|одобр|принят|принял|приняли|поддержан)", re.I)
+AGREED = re.compile(r"(?:согласил|удовлетвор)", re.I)
 REJECTED = re.compile(r"(?:отклон|отверг|не поддерж|отказал)", re.I)
 PROPOSAL_NOUN = re.compile(r"\b(?:предложени|инициатив|приглашени|просьб)", re.I)
-FUTURE = re.compile(r"планируем|предстоящ|будущ|следующ", re.I)
+PROPOSAL_BACK = re.compile(r"\b(?:эт|данн|указанн|соответствующ)\w*\s+(?:предложени|инициатив|приглашени|просьб)", re.I)
+FUTURE = re.compile(r"планируем|запланирован|предстоящ|будущ|следующ|очередн|подготовк", re.I)
+PROPOSAL_OBJECT = ("предложение", "инициатива")
+SPEECH_NOUNS = ("предложение", "приглашение", "поздравление", "просьба")
 SPEECH_RANK = {"proposal": 0, "agreement": 1, "invitation": 2, "request": 3, "demand": 3, "rejection": 4,
                "offer": 5, "signing": 6, "ratification": 6, "congratulation": 7, "appointment": 8,
                "condemnation": 9, "criticism": 9, "accusation": 9, "protest": 9, "support": 10,
@@ -54,15 +68,18 @@ class Builder:
             self.last_speaker = speakers[0].id
         elif not pronoun_subject(sent):
             self.last_speaker = self.last_speaker if number else None
-        found = [trigger for trigger in find_triggers(sent.tokens) if not self.subordinate(sent, trigger)]
-        consult = [trigger for trigger in found if trigger.type.category == "CONSULT"]
-        speech = sorted((trigger for trigger in found if trigger.type.category != "CONSULT"),
-                        key=lambda trigger: SPEECH_RANK.get(trigger.type.kind, 99))
-        if self.outcome_sentence(sent):
-            return
+        found = [trigger for trigger in find_triggers(sent.tokens) + hosting(sent, doc)
+                 if not self.subordinate(sent, trigger)]
+        consult = sorted((trigger for trigger in found if trigger.type.category == "CONSULT"),
+                         key=lambda trigger: (is_reference(sent, trigger), trigger.first))
+        speech = sorted((trigger for trigger in found if trigger.type.category != "CONSULT"
+                         and not is_reference(sent, trigger)
+                         and (sent.tokens[trigger.first].lemma.lower() not in SPEECH_NOUNS or light_verb_ok(sent, trigger))),
+                        key=lambda trigger: (secondary(sent, trigger), SPEECH_RANK.get(trigger.type.kind, 99)))
+        outcome = self.outcome_sentence(sent, speakers)
         if consult:
             self.consult(sent, consult[0], speakers)
-        if speech:
+        if speech and not outcome:
             self.speech(number, sent, speech[0], speakers)
 
     def subordinate(self, sent: Sent, trigger: Trigger) -> bool:
@@ -70,43 +87,67 @@ class Builder:
         token = sent.tokens[trigger.first]
         if trigger.type.category == "CONSULT":
             before = " ".join(t.text for t in sent.tokens[max(0, trigger.first - 6) : trigger.first])
-            if FUTURE.search(before):
+            if FUTURE.search(before) or is_future(sent, trigger):
                 return True
             index = {t.id: t for t in sent.tokens}
             current, steps = index.get(token.head_id), 0
             while current is not None and steps < 6:
                 lemma = current.lemma.lower()
-                if lemma in ("предложить", "пригласить", "договориться", "призвать", "согласиться", "планировать"):
+                if lemma in ("предложить", "пригласить", "договориться", "призвать", "согласиться", "планировать",
+                             "предложение", "перенести", "перенос", "приглашение"):
                     return True
                 current, steps = index.get(current.head_id), steps + 1
         return False
 
-    def outcome_sentence(self, sent: Sent) -> bool:
-        """"Предложение было единогласно поддержано": the outcome of the last proposal."""
+    def outcome_sentence(self, sent: Sent, speakers: list) -> bool:
+        """"Предложение было единогласно поддержано", "согласилась с этой просьбой": the outcome of the last
+        proposal, request or invitation."""
         text = self.doc.text[sent.start : sent.stop]
         proposals = [event for event in self.events if event.kind in ("proposal", "request", "invitation")]
-        if not proposals or not PROPOSAL_NOUN.search(text[:60]):
+        if not proposals or not (PROPOSAL_NOUN.search(text[:60]) or PROPOSAL_BACK.search(text)):
             return False
         last = proposals[-1]
         if REJECTED.search(text):
             last.outcome = "rejected"
+        elif AGREED.search(text):
+            last.outcome = "agreed"
         elif SUPPORTED.search(text):
             last.outcome = "supported"
         else:
             return False
         last.evidence.append([sent.start, sent.stop])
+        last.participants += [entity.id for entity in speakers if entity.id not in last.participants]
         return True
+
+    def people(self, sent: Sent, trigger: Trigger, speakers: list) -> tuple[list[str], str | None]:
+        """Participants of a trigger's event and its initiator (the subject, a pronoun's antecedent, the person
+        a descriptor stands for ("турецкий депутат"), or everyone named before for "стороны")."""
+        doc = self.doc
+        people = [entity.id for entity, _, _ in people_in(doc, sent.start, sent.stop)]
+        initiator = speakers[0].id if speakers else None
+        if initiator is None and pronoun_subject(sent):
+            initiator = self.last_speaker
+        if initiator is None:
+            described = descriptor_person(doc, sent, trigger)
+            initiator = described.id if described else None
+        if initiator and initiator not in people:
+            people.insert(0, initiator)
+        if not speakers and collective_subject(sent, trigger):
+            before = next((event for event in reversed(self.events) if len(event.participants) > 1), None)
+            if before is not None:
+                people += [person for person in before.participants if person not in people]
+                initiator = None
+        return people, initiator
 
     def consult(self, sent: Sent, trigger: Trigger, speakers: list) -> None:
         doc = self.doc
         kind = trigger.type.kind
         text = doc.text[sent.start : sent.stop]
-        people = [entity.id for entity, _, _ in people_in(doc, sent.start, sent.stop)]
-        if not speakers and pronoun_subject(sent) and self.last_speaker and self.last_speaker not in people:
-            people.insert(0, self.last_speaker)
+        people, initiator = self.people(sent, trigger, speakers)
         date, precision = self.when(sent)
-        same = next((event for event in self.events if event.category == "CONSULT" and event.kind == kind
-                     and event.date == date), None)
+        reference = is_reference(sent, trigger)
+        same = next((event for event in reversed(self.events) if event.category == "CONSULT" and event.kind == kind
+                     and (event.date == date or reference)), None)
         if same is not None:
             same.evidence.append([max(sent.start, doc.dateline.stop), sent.stop])
             same.participants += [person for person in people if person not in same.participants]
@@ -114,14 +155,30 @@ class Builder:
                 same.mode = self.mode(text, trigger)
             same.place = same.place or place_in(doc, sent)
             return
+        linked = linked_people(doc, sent, trigger)
+        token = sent.tokens[trigger.first]
+        if kind == "meeting" and len(linked) > 1 and initiator and (
+                token.feats.get("Number") == "Plur" or "двусторон" in text.lower()):
+            for other in linked:  # "провел двусторонние встречи с X и Y": one meeting each
+                self.new_consult(sent, trigger, [initiator, other.id], initiator)
+            return
+        self.new_consult(sent, trigger, people, initiator)
+
+    def new_consult(self, sent: Sent, trigger: Trigger, people: list[str], initiator: str | None) -> None:
+        doc = self.doc
+        kind = trigger.type.kind
+        text = doc.text[sent.start : sent.stop]
+        date, precision = self.when(sent)
         event = self.add(Event(
             id="", category="CONSULT", kind=kind, date=date, date_precision=precision,
             mode=self.mode(text, trigger), place=place_in(doc, sent), countries=countries_in(doc, sent.start, sent.stop),
-            participants=people, initiator=people[0] if kind == "visit" and people else None,
+            participants=people, initiator=initiator if kind in ("visit", "meeting") and people else None,
             evidence=[[max(sent.start, doc.dateline.stop), sent.stop]],
             trigger=" ".join(token.text for token in sent.tokens[trigger.first : trigger.last]),
             summary=text.strip(),
         ))
+        if kind != "meeting" or initiator is None or len(people) < 2:
+            event.initiator = event.initiator if kind == "visit" else None
         if self.main is None:
             self.main = event
 
@@ -136,62 +193,61 @@ class Builder:
     def speech(self, number: int, sent: Sent, trigger: Trigger, speakers: list) -> None:
         doc = self.doc
         kind = trigger.type.kind
-        initiator = speakers[0].id if speakers else (self.last_speaker if pronoun_subject(sent) else None)
-        people = [entity.id for entity, _, _ in people_in(doc, sent.start, sent.stop)]
-        if initiator and initiator not in people:
-            people.insert(0, initiator)
+        people, initiator = self.people(sent, trigger, speakers)
         date, precision = self.when(sent)
+        text = doc.text[sent.start : sent.stop]
+        if self.merged(sent, kind, date, people, initiator):
+            return
         outcome = {"proposal": "proposed", "request": "proposed", "invitation": "proposed", "demand": "proposed",
                    "agreement": "agreed", "rejection": "rejected"}.get(kind)
-        text = doc.text[sent.start : sent.stop]
         if kind in ("proposal", "request", "invitation") and REJECTED.search(text[text.find(" ", 20):]):
             outcome = "rejected"
+        evidence = [max(sent.start, doc.dateline.stop), sent.stop]
         self.add(Event(
             id="", category=trigger.type.category, kind=kind, date=date, date_precision=precision,
-            mode=None, place=None, countries=countries_in(doc, sent.start, sent.stop), participants=people,
+            mode=None, place=place_in(doc, sent) if kind == "signing" else None,
+            countries=countries_in(doc, sent.start, sent.stop), participants=people,
             initiator=initiator, outcome=outcome,
             related=[self.main.id] if self.main is not None else [],
-            evidence=[[max(sent.start, doc.dateline.stop), sent.stop]],
+            evidence=[evidence],
             trigger=" ".join(token.text for token in sent.tokens[trigger.first : trigger.last]),
             summary=text.strip(),
         ))
+        if trigger.type.category == "REJECT":
+            self.rejected_proposal(sent, trigger, date, precision, evidence)
 
+    def merged(self, sent: Sent, kind: str, date: str | None, people: list[str], initiator: str | None) -> bool:
+        """A later mention of the same act ("Подписанный сегодня документ", "с соответствующим предложением
+        выступил X") adds to the earlier event instead of making a new one."""
+        text = self.doc.text[sent.start : sent.stop]
+        same = next((event for event in reversed(self.events) if event.kind == kind), None)
+        if same is None:
+            return False
+        back = kind in ("proposal", "request", "invitation") and PROPOSAL_BACK.search(text)
+        if not back and (same.date != date or (initiator and same.initiator and initiator != same.initiator)
+                         or (initiator and not same.initiator)):
+            return False
+        same.evidence.append([max(sent.start, self.doc.dateline.stop), sent.stop])
+        same.initiator = same.initiator or initiator
+        same.participants += [person for person in people if person not in same.participants]
+        return True
 
-def finish(doc: Doc, builder: Builder) -> None:
-    """Participants' countries, article-wide participants and topics of the main meeting."""
-    people = {entity.id: entity for entity in doc.entities if entity.type == "person"}
-    main = builder.main
-    if main is not None:
-        first = main.evidence[0][0]
-        for sent in doc.sents:
-            if sent.start < first:
-                continue
-            for entity in subjects(doc, sent):
-                if entity.id not in main.participants:
-                    main.participants.append(entity.id)
-        main.topics = find_topics(doc.tokens)
-    for event in builder.events:
-        for person in event.participants:
-            country = people[person].country if person in people else None
-            if country and country not in event.countries:
-                event.countries.append(country)
-        if event is not main:
-            event.topics = find_topics(scope_tokens(doc, event))
-        if event.category in ("CONSULT", "AGREE") and len(event.countries) > 1 and "diplomatic" not in event.topics:
-            event.topics.append("diplomatic")
-
-
-def scope_tokens(doc: Doc, event: Event) -> list:
-    """Tokens of the event's sentences and of the sentence before the first one."""
-    starts = [span[0] for span in event.evidence]
-    sents = doc.sents
-    chosen = set()
-    for index, sent in enumerate(sents):
-        if any(sent.start <= start < sent.stop for start in starts):
-            chosen.add(index)
-            if index:
-                chosen.add(index - 1)
-    return [token for index in sorted(chosen) for token in sents[index].tokens]
+    def rejected_proposal(self, sent: Sent, trigger: Trigger, date: str | None, precision: str | None,
+                          evidence: list[int]) -> None:
+        """"Азербайджан отклонил предложение Ирана": the proposal itself, with outcome rejected."""
+        token = sent.tokens[trigger.first]
+        target = next((child for child in sent.tokens if child.head_id == token.id and child.rel == "obj"
+                       and child.lemma.lower() in PROPOSAL_OBJECT), None)
+        if target is None:
+            return
+        owners = [child for child in sent.tokens if child.head_id == target.id and child.rel == "nmod"]
+        countries = [mention.iso for mention in self.doc.geo
+                     if any(owner.start <= mention.start < owner.stop for owner in owners)]
+        self.add(Event(
+            id="", category="AGREE", kind="proposal", date=date, date_precision=precision,
+            countries=countries, outcome="rejected", related=[self.events[-1].id], evidence=[list(evidence)],
+            trigger=target.text, summary=self.doc.text[sent.start : sent.stop].strip(),
+        ))
 
 
 def extract_events(doc: Doc) -> Doc:

@@ -11,6 +11,9 @@ DAY_MONTH = re.compile(r"\b(\d{1,2})(?:-(?:го|е))?\s+(января|февра
                        r"сентября|октября|ноября|декабря)(?:\s+(\d{4})\s*(?:года|г\.)?)?", re.I)
 MONTH_YEAR = re.compile(r"\b(?:в|во)\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|"
                         r"ноябре|декабре)(?:\s+(\d{4})\s+года)?", re.I)
+MONTH_PART = re.compile(r"\b(?:в|во)\s+(?:начале|середине|конце|первой половине|второй половине)\s+(января|февраля|марта|"
+                        r"апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+(\d{4})\s*(?:года|г\.)?)?",
+                        re.I)
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 RELATIVE = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
 RELATIVE_RE = re.compile(r"\b(" + "|".join(RELATIVE) + r")\b", re.I)
@@ -30,6 +33,15 @@ def as_date(value: str | None) -> date | None:
 def find_date(sentence: str, anchor: str | None) -> tuple[str, str] | None:
     """(ISO date, precision) of the first date expression in `sentence`, or None."""
     base = as_date(anchor)
+    match = MONTH_PART.search(sentence)
+    if match:  # "в конце января": the month, in the year that puts it on or before the anchor
+        month = parse_month(match.group(1))
+        year = int(match.group(2)) if match.group(2) else None
+        if month and not year and anchor:
+            guess = infer_year(1, month, anchor)
+            year = guess.year if guess else None
+        if month and year:
+            return date(year, month, 1).isoformat(), "month"
     match = DAY_MONTH.search(sentence)
     if match:
         month = parse_month(match.group(2))

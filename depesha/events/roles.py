@@ -70,6 +70,12 @@ def countries_in(doc: Doc, start: int, stop: int) -> list[str]:
     return found
 
 
+def orgs_in(doc: Doc, start: int, stop: int) -> list[Entity]:
+    """Organisations mentioned between start and stop."""
+    return [entity for entity in doc.entities if entity.type == "organization"
+            and any(start <= mention_start and mention_stop <= stop for mention_start, mention_stop in entity.mentions)]
+
+
 def place_in(doc: Doc, sent: Sent) -> str | None:
     """A city or country introduced by "в"/"во" in the sentence."""
     previous = {token.start: sent.tokens[index - 1].text.lower() for index, token in enumerate(sent.tokens) if index}

@@ -1,0 +1,213 @@
+"""What a trigger's syntax says about it: a reference to an earlier event, a future event, a host's
+reception ("принял посла"), the people it links ("встретился с X"), and who a descriptor subject
+("турецкий депутат", "стороны") stands for."""
+
+from __future__ import annotations
+
+from ..doc import Doc, Entity, Sent, Token
+from .roles import people_in
+from .triggers import Trigger, TriggerType
+
+# nouns that frame an event mentioned before: "в ходе визита", "по итогам заседания", "сроки визита"
+FRAME_CASES = {"перед", "после", "до", "в ходе", "в рамках", "по итогам", "на полях", "в преддверии", "накануне",
+               "по завершении", "по окончании", "по результатам", "в период", "во время", "по случаю"}
+# a speech-act noun is an event only as the object of one of these: "выступил с предложением",
+# "направил поздравление", "обратился с просьбой", "передал приглашение"
+LIGHT_VERBS = {"выступить", "внести", "выдвинуть", "направить", "передать", "обратиться", "сделать", "вручить",
+               "состояться", "пройти", "адресовать", "озвучить"}
+FUTURE_LEMMAS = {"должный", "планироваться", "предстоять", "ожидаться", "намереваться", "собираться",
+                 "намеренный", "запланировать", "планировать"}
+# plural subjects that stand for the participants already named: "стороны обсудили", "министры подписали"
+COLLECTIVE = {"сторона", "министр", "лидер", "сопредседатель", "собеседник", "участник", "глава", "делегация",
+              "президент", "премьер", "премьер-министр", "руководитель", "правительство", "страна", "парламентарий",
+              "депутат", "посол", "дипломат", "партнер", "партнёр"}
+HOSTED = {"посол", "министр", "делегация", "глава", "президент", "премьер", "премьер-министр", "коллега",
+          "председатель", "заместитель", "посланник", "генсек", "генеральный", "спикер", "вице-премьер", "канцлер"}
+# descriptor nouns and the titles they stand for ("монгольский премьер" = премьер-министр)
+DESCRIPTOR_TITLES = {
+    "премьер": ("премьер",), "вице-премьер": ("вице-премьер", "заместитель председателя правительства",
+                                             "заместитель премьер"),
+    "лидер": ("президент", "лидер", "председатель", "премьер"), "дипломат": ("посол", "министр иностранных",
+                                                                       "заместитель министра иностранных", "дипломат"),
+    "министр": ("министр",), "депутат": ("депутат",), "посол": ("посол",), "президент": ("президент",),
+    "глава": ("глава", "министр", "председатель", "президент"), "представитель": ("представитель",),
+    "председатель": ("председатель",), "спикер": ("спикер", "председатель"), "канцлер": ("канцлер",),
+    "коллега": (),
+}
+
+
+def index_of(sent: Sent) -> dict[str, Token]:
+    return {token.id: token for token in sent.tokens}
+
+
+def children(sent: Sent, token: Token) -> list[Token]:
+    return [child for child in sent.tokens if child.head_id == token.id]
+
+
+def case_of(sent: Sent, token: Token) -> str:
+    """The preposition of a noun, compound ones included ("в ходе")."""
+    words = []
+    for child in children(sent, token):
+        if child.rel == "case":
+            words += [child] + [part for part in children(sent, child) if part.rel == "fixed"]
+    return " ".join(word.text.lower() for word in sorted(words, key=lambda word: word.start))
+
+
+def is_reference(sent: Sent, trigger: Trigger) -> bool:
+    """A noun trigger framed by another noun or a time preposition: "в ходе визита", "сроки визита"."""
+    token = sent.tokens[trigger.first]
+    if token.pos not in ("NOUN", "PROPN"):
+        return False
+    head = index_of(sent).get(token.head_id)
+    if token.rel == "nmod" and head is not None and head.pos in ("NOUN", "PROPN"):
+        return True
+    return token.rel in ("obl", "nmod") and case_of(sent, token) in FRAME_CASES
+
+
+def is_future(sent: Sent, trigger: Trigger) -> bool:
+    """The event's predicate is in the future or planned: "пройдет в апреле", "должна пройти"."""
+    index = index_of(sent)
+    current, steps = sent.tokens[trigger.first], 0
+    while current is not None and steps < 4:
+        if current.lemma.lower() in FUTURE_LEMMAS:
+            return True
+        if current.pos in ("VERB", "AUX", "ADJ") and current is not sent.tokens[trigger.first]:
+            if current.feats.get("Tense") == "Fut":
+                return True
+            if any(child.rel in ("aux", "aux:pass") and child.feats.get("Tense") == "Fut"
+                   for child in children(sent, current)):
+                return True
+            if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin":
+                return False
+        current, steps = index.get(current.head_id), steps + 1
+    return False
+
+
+def light_verb_ok(sent: Sent, trigger: Trigger) -> bool:
+    """A one-word speech-act noun ("предложение") counts as an event only as the object of a light verb."""
+    token = sent.tokens[trigger.first]
+    if token.pos not in ("NOUN", "PROPN") or trigger.last - trigger.first > 1:
+        return True
+    head = index_of(sent).get(token.head_id)
+    return head is not None and head.lemma.lower() in LIGHT_VERBS
+
+
+def secondary(sent: Sent, trigger: Trigger) -> bool:
+    """A participle or a noun modifying another word ("призвавшего", "подписанный документ")."""
+    token = sent.tokens[trigger.first]
+    return token.feats.get("VerbForm") in ("Part", "Conv") and token.rel in ("amod", "acl", "advcl")
+
+
+def hosting(sent: Sent, doc: Doc) -> list[Trigger]:
+    """"принял посла", "был принят министром": a meeting hosted by the subject."""
+    found = []
+    spans = [(start, stop) for entity in doc.entities if entity.type == "person"
+             for start, stop in entity.mentions if sent.start <= start < sent.stop]
+    for number, token in enumerate(sent.tokens):
+        if token.lemma.lower() not in ("принять", "принимать") or token.pos != "VERB":
+            continue
+        for child in children(sent, token):
+            if child.rel not in ("obj", "nsubj:pass"):
+                continue
+            person = any(start <= child.start < stop for start, stop in spans)
+            if person or child.lemma.lower() in HOSTED:
+                found.append(Trigger(number, number + 1, TriggerType("CONSULT", "meeting", None)))
+                break
+    return found
+
+
+def linked_people(doc: Doc, sent: Sent, trigger: Trigger) -> list[Entity]:
+    """People joined to the trigger by "с"/"между" (and their conjuncts): "встретился с X и Y"."""
+    index = index_of(sent)
+    people = people_in(doc, sent.start, sent.stop)
+    token = sent.tokens[trigger.first]
+    heads = {token.id}
+    if token.head_id in index and token.rel in ("obj", "nsubj", "nsubj:pass", "xcomp"):
+        heads.add(token.head_id)
+    linked: list[Entity] = []
+    for child in sent.tokens:
+        if child.head_id not in heads or case_of(sent, child) not in ("с", "со", "между"):
+            continue
+        members = [child] + conjuncts(sent, child)
+        for member in members:
+            for entity, start, stop in people:
+                if entity not in linked and mention_under(sent, member, start, stop):
+                    linked.append(entity)
+    return linked
+
+
+def conjuncts(sent: Sent, token: Token) -> list[Token]:
+    found, queue = [], [token]
+    while queue:
+        current = queue.pop()
+        for child in children(sent, current):
+            if child.rel == "conj":
+                found.append(child)
+                queue.append(child)
+    return found
+
+
+def mention_under(sent: Sent, token: Token, start: int, stop: int) -> bool:
+    """The person mention is the token itself or hangs from it through appos/flat/nmod (its title's name)."""
+    index = index_of(sent)
+    for candidate in sent.tokens:
+        if not (start <= candidate.start < stop):
+            continue
+        current, steps = candidate, 0
+        while current is not None and steps < 4:
+            if current is token:
+                return True
+            if current.rel not in ("appos", "flat:name", "flat", "nmod", "amod"):
+                break
+            current, steps = index.get(current.head_id), steps + 1
+    return False
+
+
+def subject_token(sent: Sent, trigger: Trigger) -> Token | None:
+    """The subject of the trigger's clause (the trigger's own nsubj, or its head verb's)."""
+    index = index_of(sent)
+    current, steps = sent.tokens[trigger.first], 0
+    while current is not None and steps < 3:
+        for child in children(sent, current):
+            if child.rel in ("nsubj", "nsubj:pass"):
+                return child
+        current, steps = index.get(current.head_id), steps + 1
+    return None
+
+
+def collective_subject(sent: Sent, trigger: Trigger) -> bool:
+    token = subject_token(sent, trigger)
+    return (token is not None and token.feats.get("Number") == "Plur" and token.lemma.lower() in COLLECTIVE)
+
+
+def descriptor_person(doc: Doc, sent: Sent, trigger: Trigger) -> Entity | None:
+    """"турецкий депутат предложил": the person whose post fits the subject noun (and its country adjective),
+    the most recently mentioned one before the sentence."""
+    token = subject_token(sent, trigger)
+    if token is None or token.feats.get("Number") == "Plur":
+        return None
+    lemma = token.lemma.lower()
+    titles = DESCRIPTOR_TITLES.get(lemma)
+    if titles is None:
+        titles = (lemma,)
+    if not titles:
+        return None
+    span = [child for child in children(sent, token) if child.rel in ("amod", "nmod")] + [token]
+    countries = {mention.iso for mention in doc.geo
+                 if any(part.start <= mention.start < part.stop for part in span)}
+    people = {entity.id: entity for entity in doc.entities if entity.type == "person"}
+    candidates: dict[str, tuple[int, bool]] = {}
+    for position in doc.positions:
+        entity = people.get(position.person)
+        if entity is None or not any(title in position.title.lower() for title in titles):
+            continue
+        before = [start for start, _ in entity.mentions if start < sent.start]
+        if not before:
+            continue
+        fits = not countries or (position.country or entity.country) in countries
+        last, seen = candidates.get(entity.id, (-1, False))
+        candidates[entity.id] = (max(last, max(before)), seen or fits)
+    if not candidates:
+        return None
+    ranked = sorted(candidates.items(), key=lambda item: (item[1][1], item[1][0]), reverse=True)
+    return people[ranked[0][0]]

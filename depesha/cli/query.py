@@ -242,7 +242,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_output_options(parser, limit=False)
 
     parser = add(subparsers, "search", "full-text search of article texts",
-                 "Articles containing every word, in any inflected form (Russian morphology), best first.",
+                 "Articles containing every word, in any inflected form (Russian morphology), latest stored first.",
                  "examples:\n  depesha search парламентские визиты\n  depesha search климат --format jsonl\n",
                  run_search)
     parser.add_argument("words", nargs="+", help="words to find")

@@ -64,6 +64,8 @@ def score(report: Report, cluster: Cluster) -> tuple[int, int] | None:
     if cluster.category != report.category or not same_kind(cluster.kind, report.kind):
         return None
     shared = len(report.participants & cluster.participants)
+    if report.participants and cluster.participants and not shared:
+        return None  # both name who took part, and nobody is the same: another contact of the same countries
     same_countries = len(report.countries) >= 2 and report.countries == cluster.countries
     if not shared and not same_countries:
         return None

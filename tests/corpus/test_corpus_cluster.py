@@ -17,6 +17,7 @@ STORED = [
 @pytest.mark.parametrize("report, expected", [
     (Report("CONSULT", "meeting", "2025-11-28", {"KZ", "MX"}, {10, 20}), 1),
     (Report("CONSULT", "talks", "2025-11-30", {"KZ", "MX"}, set()), 1),        # talks ~ meeting, same pair
+    (Report("CONSULT", "meeting", "2025-11-28", {"KZ", "MX"}, {40, 50}), None),  # same pair, other people
     (Report("CONSULT", "meeting", "2025-12-05", {"KZ", "MX"}, {10, 20}), None),  # a week later: another one
     (Report("CONSULT", "visit", "2025-11-27", {"MX", "KZ"}, {20}), 2),
     (Report("AGREE", "proposal", "2025-11-28", {"KZ", "MX"}, {10}), 3),

@@ -13,7 +13,7 @@ from ..deps import ConnDep, PageDep
 router = APIRouter(tags=["search"])
 
 
-@router.get("/search", summary="Full-text search with Russian morphology, best first")
+@router.get("/search", summary="Full-text search with Russian morphology, latest stored first")
 def search(conn: ConnDep, page: PageDep,
            q: Annotated[str, Query(min_length=1, description="words, any inflected form")]) -> dict:
     result = queries.search(conn, q, limit=page.limit, cursor=page.cursor)

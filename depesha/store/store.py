@@ -90,6 +90,9 @@ def open_store(url: str = DEFAULT_DB, *, create: bool = True, upgrade: bool = Fa
         StoreError: bad URL, unreachable server, or a schema older (or newer) than this depesha.
     """
     full = make_url(url)
+    path = full.removeprefix("sqlite:///")
+    if not create and full.startswith("sqlite:///") and path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"no store at {path}: create one with `depesha ingest ... --db {url}`")
     options: dict[str, Any] = {}
     if full.startswith("sqlite"):
         options["connect_args"] = {"check_same_thread": False, "timeout": 60}

@@ -86,7 +86,7 @@ def test_store_cli_bad_parameters(db, capsys, argv, message):
 
 def test_store_cli_missing_store(tmp_path, capsys):
     code, _, err = run(capsys, "stats", "--db", str(tmp_path / "absent" / "x.db"))
-    assert code == 2 and "cannot open" in err
+    assert code == 2 and "no store at" in err
 
 
 @pytest.mark.parametrize("fmt, check", [

@@ -76,7 +76,9 @@ def add_persons(doc: Doc, index: EntityIndex) -> None:
         name, gender = normalize_name(tokens)
         entity = index.add("person", person_key(index, name), name, (span.start, span.stop),
                            gender=GENDER.get(gender or ""))
-        nominative = all(token.feats.get("Case") in ("Nom", None) for token in tokens if token.pos == "PROPN")
+        written = " ".join(token.text for token in tokens if any(ch.isalpha() for ch in token.text))
+        nominative = name == written and all(token.feats.get("Case") in ("Nom", None)
+                                             for token in tokens if token.pos == "PROPN")
         if nominative and len(name.split()) == len(entity.name.split()) and entity.name != name:
             entity.name = name  # a mention in the nominative is the best spelling of the name
 
@@ -92,7 +94,9 @@ def add_countries(doc: Doc, index: EntityIndex, mentions: list[CountryMention]) 
 
 def body_country(body: BodyMention, geo: list[CountryMention], tokens: list[Token]) -> str | None:
     """A fixed country, or one named inside, right after (genitive) or right before (adjective) the body."""
-    if body.body.country not in ("*", "-", ""):
+    if body.body.country == "-":
+        return None  # an international body belongs to no one country
+    if body.body.country not in ("*", ""):
         return body.body.country
     end = max(chain_end(tokens, body.last), body.last + 1)
     for mention in geo:
@@ -108,10 +112,10 @@ def add_orgs(doc: Doc, index: EntityIndex, geo: list[CountryMention]) -> None:
     agency_stop = doc.dateline.stop if doc.dateline and doc.dateline.agency else 0
     for body in found:
         country = body_country(body, geo, tokens)
-        fixed = body.body.country not in ("*", "-", "")
+        fixed = body.body.country not in ("*", "")
         written = tokens[body.first : body.last]
         abbreviation = all(token.text.isupper() for token in written)
-        name = body.body.name if fixed or abbreviation else nominative_phrase(written)
+        name = body.body.name if fixed or abbreviation else nominative_phrase(written, singular=True)
         key = body.body.name.lower() + "|" + (country or "")
         index.add("organization", key, name, (body.start, body.stop), country=country, sector=body.body.sector or None)
     for span in doc.ner:

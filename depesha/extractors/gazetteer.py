@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..annotate.morph import lemma
+from ..annotate.morph import lemma, parse_word
 from ..data import BODIES, COUNTRIES, COUNTRY_FORMS, POSITIONS, load_table
 
 WORD = re.compile(r"[\wЁё]+(?:-[\wЁё]+)*|[^\w\s]")
@@ -45,6 +45,25 @@ def lemma_key(text: str) -> tuple[str, ...]:
     return tuple(lemma(word) for word in words(text))
 
 
+def word_forms(word: str) -> frozenset[str]:
+    """Keys a pattern word matches: its likeliest lemma, itself, and the lemmas of its nominative readings.
+
+    "Великое" -> великий as well as великое; "Олий" -> олий as well as олия; "Мажлиса" stays мажлиса too.
+    """
+    forms = {lemma(word), word.lower()} | {p.normal_form for p in parse_word(word) if "nomn" in p.tag}
+    return frozenset(form.replace("ё", "е") for form in forms)
+
+
+@lru_cache(maxsize=1)
+def body_patterns() -> list[tuple[tuple[frozenset[str], ...], Body]]:
+    """Every bodies.tsv pattern as one set of accepted keys per word, in file order."""
+    table = []
+    for pattern, name, iso, sector, kind in load_table(BODIES, 5):
+        key = tuple(word_forms(word) for word in words(pattern))
+        table.append((key, Body(name=name, country=iso, sector=sector, type=kind, size=len(key))))
+    return table
+
+
 @lru_cache(maxsize=1)
 def countries() -> dict[str, Country]:
     return {iso: Country(iso, iso3, name, adjective, capital)
@@ -65,20 +84,6 @@ def country_forms() -> dict[tuple[str, ...], list[tuple[str, CountryForm]]]:
 @lru_cache(maxsize=1)
 def max_country_words() -> int:
     return max((len(key) for key in country_forms()), default=1)
-
-
-@lru_cache(maxsize=1)
-def bodies() -> dict[tuple[str, ...], Body]:
-    table = {}
-    for pattern, name, iso, sector, kind in load_table(BODIES, 5):
-        key = lemma_key(pattern)
-        table[key] = Body(name=name, country=iso, sector=sector, type=kind, size=len(key))
-    return table
-
-
-@lru_cache(maxsize=1)
-def max_body_words() -> int:
-    return max((len(key) for key in bodies()), default=1)
 
 
 @lru_cache(maxsize=1)

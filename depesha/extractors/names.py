@@ -12,6 +12,8 @@ CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loc
 GENDERS = {"Masc": "masc", "Fem": "femn"}
 NAME_TAGS = ("Name", "Surn", "Patr")
 INDECLINABLE = re.compile(r"(?:улы|кызы|оглы|гызы|заде|уулу|ко|их|ых)$", re.I)
+FEMININE_OBLIQUE = re.compile(r"(?:ов|ев|ёв|ин|ын)ой$", re.I)   # Сатпаевой, Ивановой, Путиной
+FEMININE_SURNAME = [("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына")]
 
 # suffix rules for names pymorphy3 does not know: (case, gender) -> [(ending, replacement)]
 RULES: dict[tuple[str, str], list[tuple[str, str]]] = {
@@ -20,11 +22,11 @@ RULES: dict[tuple[str, str], list[tuple[str, str]]] = {
     ("datv", "masc"): [("ию", "ий"), ("ю", "й"), ("у", "")],
     ("ablt", "masc"): [("ием", "ий"), ("ем", "й"), ("ом", ""), ("ым", "ый")],
     ("loct", "masc"): [("ии", "ий"), ("е", "")],
-    ("gent", "femn"): [("ии", "ия"), ("ой", "ая"), ("ы", "а"), ("и", "я")],
+    ("gent", "femn"): [*FEMININE_SURNAME, ("ии", "ия"), ("ой", "ая"), ("ы", "а"), ("и", "я")],
     ("accs", "femn"): [("ую", "ая"), ("у", "а"), ("ю", "я")],
-    ("datv", "femn"): [("ии", "ия"), ("ой", "ая"), ("е", "а")],
-    ("ablt", "femn"): [("ией", "ия"), ("ой", "а"), ("ей", "я")],
-    ("loct", "femn"): [("ии", "ия"), ("ой", "ая"), ("е", "а")],
+    ("datv", "femn"): [*FEMININE_SURNAME, ("ии", "ия"), ("ой", "ая"), ("е", "а")],
+    ("ablt", "femn"): [*FEMININE_SURNAME, ("ией", "ия"), ("ой", "а"), ("ей", "я")],
+    ("loct", "femn"): [*FEMININE_SURNAME, ("ии", "ия"), ("ой", "ая"), ("е", "а")],
 }
 
 
@@ -41,23 +43,36 @@ def span_gender(tokens: list[Token]) -> str | None:
 
 
 def name_gender(word: str) -> str | None:
+    """The gender most of the first-name readings of a word share ("Алисии": femn gent/datv/loct beat masc loct)."""
+    scores: dict[str, float] = {}
     for parse in parse_word(word):
-        if "Name" in parse.tag and parse.score >= 0.3 and parse.tag.gender in ("masc", "femn"):
-            return str(parse.tag.gender)
-    return None
+        if "Name" in parse.tag and "sing" in parse.tag and parse.tag.gender in ("masc", "femn"):
+            scores[str(parse.tag.gender)] = scores.get(str(parse.tag.gender), 0.0) + parse.score
+    best = max(scores, key=lambda gender: scores[gender], default=None)
+    return best if best is not None and scores[best] >= 0.3 else None
 
 
-def span_case(tokens: list[Token]) -> str:
-    """The pymorphy case of the span, from natasha's tag of its tokens (nomn by default)."""
+def span_case(tokens: list[Token], gender: str | None = None) -> str:
+    """The pymorphy case of the span: natasha's tag of its tokens unless the words rule that case out."""
     votes: dict[str, int] = {}
     for token in tokens:
         case = token.feats.get("Case")
         if case:
             votes[case] = votes.get(case, 0) + 1
-    if not votes:
-        return "nomn"
-    best = max(votes, key=lambda case: votes[case])
-    return CASES.get(best, "nomn")
+    best = CASES.get(max(votes, key=lambda case: votes[case]), "nomn") if votes else "nomn"
+    return word_case(tokens, gender, best) or best
+
+
+def word_case(tokens: list[Token], gender: str | None, case: str) -> str | None:
+    """A case the words show when they cannot be in `case`: "Ганбаатаром" is no nomn, "Сатпаевой" no nomn/accs."""
+    for token in tokens:
+        readings = [parse for parse in parse_word(token.text) if any(tag in parse.tag for tag in NAME_TAGS)
+                    and "sing" in parse.tag and (not gender or parse.tag.gender in (gender, None))]
+        if readings and all(parse.tag.case != case for parse in readings):
+            return str(max(readings, key=lambda parse: parse.score).tag.case)
+        if gender == "femn" and case in ("nomn", "accs") and FEMININE_OBLIQUE.search(token.text):
+            return "gent"
+    return None
 
 
 def nominative(word: str, case: str, gender: str | None) -> str:
@@ -91,5 +106,5 @@ def normalize_name(tokens: list[Token]) -> tuple[str, str | None]:
     """(nominative full name, gender) for the tokens of a person span."""
     words = [token for token in tokens if any(ch.isalpha() for ch in token.text)]
     gender = span_gender(words)
-    case = span_case(words)
+    case = span_case(words, gender)
     return " ".join(nominative(token.text, case, gender) for token in words), gender

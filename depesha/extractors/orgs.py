@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..annotate.morph import inflect_word
+from ..annotate.morph import inflect_word, lemma
 from ..doc import Token
-from .gazetteer import Body, bodies
-from .match import Matcher
+from .gazetteer import Body, body_patterns
 
 CASE_TAGS = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
@@ -28,31 +27,85 @@ def token_lemma(token: Token) -> str:
     return (token.lemma or token.text).lower().replace("ё", "е")
 
 
+def token_keys(token: Token) -> set[str]:
+    """natasha's lemma, the word itself and pymorphy's lemma: natasha misses unknown names ("Мажлиса")."""
+    text = token.text.lower().replace("ё", "е")
+    return {token_lemma(token), text, lemma(token.text)}
+
+
+Pattern = tuple[tuple[frozenset[str], ...], Body]
+
+
 @lru_cache(maxsize=1)
-def body_matcher() -> Matcher[Body]:
-    return Matcher(bodies())
+def patterns_by_first() -> dict[str, list[Pattern]]:
+    """Patterns indexed by every key of their first word, longest first, then in file order."""
+    index: dict[str, list[Pattern]] = {}
+    for pattern in sorted(body_patterns(), key=lambda item: -len(item[0])):
+        for key in pattern[0][0]:
+            index.setdefault(key, []).append(pattern)
+    return index
+
+
+def match_at(keys: list[set[str]], index: int) -> Pattern | None:
+    best: Pattern | None = None
+    for key in keys[index]:
+        for words, body in patterns_by_first().get(key, ()):
+            if best is not None and len(words) <= len(best[0]):
+                break
+            if index + len(words) <= len(keys) and all(keys[index + i] & words[i] for i in range(1, len(words))):
+                best = (words, body)
+                break
+    return best
 
 
 def find_bodies(tokens: list[Token]) -> list[BodyMention]:
-    """Longest lemma-sequence matches of the bodies gazetteer, left to right."""
-    lemmas = [token_lemma(token) for token in tokens]
-    return [BodyMention(first, last, tokens[first].start, tokens[last - 1].stop, body)
-            for first, last, body in body_matcher().scan(lemmas)]
+    """Longest matches of the bodies gazetteer, left to right; a word matches by any of its keys."""
+    keys = [token_keys(token) for token in tokens]
+    found, index = [], 0
+    while index < len(tokens):
+        hit = match_at(keys, index)
+        if hit is None:
+            index += 1
+            continue
+        last = index + len(hit[0])
+        found.append(BodyMention(index, last, tokens[index].start, tokens[last - 1].stop, hit[1]))
+        index = last
+    return found
 
 
-def nominative_phrase(tokens: list[Token]) -> str:
-    """The head noun phrase to the nominative, the rest (genitive chain) kept as written."""
+GENDER_TAGS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def head_grammemes(tokens: list[Token], singular: bool = False) -> frozenset[str]:
+    """nomn plus the number and, in the singular, the gender of the first noun: adjectives agree with it."""
+    head = next((token for token in tokens if token.pos in ("NOUN", "PROPN")), None)
+    if head is None:
+        return frozenset({"nomn", "sing"})
+    if head.feats.get("Number") == "Plur" and not singular:
+        return frozenset({"nomn", "plur"})
+    gender = GENDER_TAGS.get(head.feats.get("Gender", ""))
+    return frozenset({"nomn", "sing"} | ({gender} if gender else set()))
+
+
+def nominative_phrase(tokens: list[Token], singular: bool = False) -> str:
+    """The head noun phrase to the nominative, adjectives agreeing with the head, the rest kept as written.
+
+    `singular`: "парламентов Казахстана и Мексики" names one body per country, "Парламент".
+    """
     words: list[str] = []
     head_done = False
+    agree = head_grammemes(tokens, singular)
     for token in tokens:
         text = token.text
         case = CASE_TAGS.get(token.feats.get("Case", ""))
-        if not head_done and case and token.pos in ("NOUN", "ADJ", "PROPN") and not text.isupper():
-            pos = "ADJF" if token.pos == "ADJ" else "NOUN"
-            grammemes = frozenset({"nomn", "sing"})
-            form = inflect_word(text, grammemes, frozenset({pos}))
+        participle = token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
+        if not head_done and case and (token.pos in ("NOUN", "ADJ", "PROPN") or participle) and not text.isupper():
+            if token.pos == "ADJ" or participle:
+                form = inflect_word(text, agree, frozenset({"PRTF" if participle else "ADJF"}))
+            else:
+                form = inflect_word(text, agree - {"masc", "femn", "neut"}, frozenset({"NOUN"}))
             if form is not None:
-                text = form
+                text = form if "ё" in token.text else form.replace("ё", "е")
         if token.pos in ("NOUN", "PROPN"):
             head_done = True
         words.append(text)

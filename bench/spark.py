@@ -78,17 +78,24 @@ def peak_rss_mb(pid: int | str = "self") -> float:
         return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:"))
 
 
+def cpu_seconds(pid: int | str = "self") -> float:
+    """User + system CPU time of a process so far (Linux)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def bench_single(paths: list[str], limit: int) -> dict:
     started = time.perf_counter()
     pipeline = make_pipeline()
     load = time.perf_counter() - started
     articles = [item for item in load_articles(paths) if not isinstance(item, Failure)][:limit]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     for article in articles:
         extract_doc(article, pipeline).as_record()
     seconds = time.perf_counter() - started
     return {"articles": len(articles), "seconds": seconds, "rate": len(articles) / seconds, "load_seconds": load,
-            "peak_rss_mb": peak_rss_mb()}
+            "cpu_per_article": (cpu_seconds() - cpu) / len(articles), "peak_rss_mb": peak_rss_mb()}
 
 
 def bench_spark_run(master: str, paths: list[str], out: str, partitions: int) -> dict:
@@ -98,14 +105,18 @@ def bench_spark_run(master: str, paths: list[str], out: str, partitions: int) ->
     spark = make_session(master, "depesha-bench", {"spark.ui.enabled": "false", "spark.driver.memory": "1g"})
     session = time.perf_counter() - started
     try:
+        jvm = spark.sparkContext._jvm.java.lang.ProcessHandle.current().pid()
+        jvm_cpu = cpu_seconds(jvm)
         summary = run_batch(spark, paths, out, partitions)
-        jvm_peak = peak_rss_mb(spark.sparkContext._jvm.java.lang.ProcessHandle.current().pid())
+        jvm_cpu = cpu_seconds(jvm) - jvm_cpu
+        jvm_peak = peak_rss_mb(jvm)
     finally:
         spark.stop()
     total = time.perf_counter() - started
     return {"master": master, "articles": summary.processed, "failed": summary.failed, "session_seconds": session,
             "job_seconds": summary.seconds, "total_seconds": total, "workers": summary.workers,
             "worker_seconds": summary.worker_seconds, "busiest_seconds": summary.busiest_seconds,
+            "worker_cpu_seconds": summary.worker_cpu_seconds, "jvm_cpu_seconds": jvm_cpu,
             "model_loads": summary.model_loads, "load_seconds": summary.load_seconds,
             "worker_peak_rss_mb": summary.peak_rss_mb, "jvm_peak_rss_mb": jvm_peak}
 
@@ -130,7 +141,12 @@ def bench_spark(master: str, small: list[str], full: list[str], tmp: Path, parti
     fixed = first["total_seconds"] - first["articles"] / rate   # JVM start excluded (start_jvm)
     full_run = runs[1]
     worker_rate = full_run["articles"] / (full_run["busiest_seconds"] - full_run["load_seconds"])
+    (small_run, _) = runs
+    cpu = [run["worker_cpu_seconds"] + run["jvm_cpu_seconds"] for run in runs]
+    cpu_per_article = (cpu[1] - cpu[0]) / (full_run["articles"] - small_run["articles"])
     return {"master": master, "rate": rate, "fixed_seconds": fixed, "runs": runs, "worker_rate": worker_rate,
+            "cpu_per_article": cpu_per_article,
+            "jvm_cpu_share": (runs[1]["jvm_cpu_seconds"] - runs[0]["jvm_cpu_seconds"]) / (cpu[1] - cpu[0]),
             "wall_rate": full_run["articles"] / full_run["total_seconds"],
             "worker_peak_rss_mb": max(run["worker_peak_rss_mb"] for run in runs),
             "jvm_peak_rss_mb": max(run["jvm_peak_rss_mb"] for run in runs)}
@@ -155,6 +171,12 @@ def report(args: argparse.Namespace, single: dict, spark: dict[str, dict]) -> st
         "spark, extraction inside the Python workers (busiest worker's time, model load excluded):",
         f"  local[1]: {one['worker_rate']:7.1f} articles/s = {one['worker_rate'] / single['rate']:.2f} x single",
         f"  local[2]: {two['worker_rate']:7.1f} articles/s, efficiency {two['worker_rate'] / (2 * one['worker_rate']):.2f}",
+        "CPU time per article (Python workers + JVM, marginal; robust to other load on the machine):",
+        f"  single {single['cpu_per_article'] * 1000:.0f} ms, local[1] {one['cpu_per_article'] * 1000:.0f} ms"
+        f" (JVM {one['jvm_cpu_share']:.0%}), local[2] {two['cpu_per_article'] * 1000:.0f} ms"
+        f" (JVM {two['jvm_cpu_share']:.0%})",
+        f"  -> on dedicated cores: local[1] {single['cpu_per_article'] / one['cpu_per_article']:.2f} x single,"
+        f" efficiency local[2] {one['cpu_per_article'] / two['cpu_per_article']:.2f}",
         f"spark, whole full run incl. start: local[1] {one['wall_rate']:.1f}, local[2] {two['wall_rate']:.1f} articles/s",
         f"fixed start-up cost: local[1] {one['fixed_seconds'] + args.jvm_seconds:.1f} s,"
         f" local[2] {two['fixed_seconds'] + args.jvm_seconds:.1f} s"

@@ -17,8 +17,8 @@ from .tasks import KINDS, extract_partition
 log = logging.getLogger(__name__)
 
 TABLES = ["articles", "entities", "positions", "events", "failures"]
-STAT = ("pid int, host string, loads int, load_seconds double, seconds double, articles int, "
-        "peak_rss_mb double")
+STAT = ("pid int, host string, loads int, load_seconds double, seconds double, cpu_seconds double, "
+        "articles int, peak_rss_mb double")
 DEFAULT_CONF = {
     "spark.python.worker.reuse": "true",     # keeps the models loaded between tasks
     "spark.ui.showConsoleProgress": "false",
@@ -98,6 +98,7 @@ class Summary:
     load_seconds: float = 0.0      # longest model load in a worker
     worker_seconds: float = 0.0    # extraction time summed over partitions
     busiest_seconds: float = 0.0   # extraction time of the busiest Python worker (the critical path)
+    worker_cpu_seconds: float = 0.0  # CPU time of the Python workers (model loads included)
     peak_rss_mb: float = 0.0       # largest Python worker resident memory
     partitions: int = 0
     skip_reasons: dict[str, int] = field(default_factory=dict)
@@ -172,6 +173,7 @@ def summarize(frame: Any, counts: dict[str, int], inputs: int, partitions: int) 
         load_seconds=max((stat["load_seconds"] for stat in stats), default=0.0),
         worker_seconds=sum(stat["seconds"] for stat in stats),
         busiest_seconds=busiest(stats),
+        worker_cpu_seconds=sum(stat["cpu_seconds"] for stat in stats),
         peak_rss_mb=max((stat["peak_rss_mb"] for stat in stats), default=0.0),
         partitions=partitions,
         skip_reasons=reasons(frame, "skipped"), fail_reasons=reasons(frame, "failures"),

@@ -43,7 +43,7 @@ def describe(error: BaseException) -> str:
 
 def extract_items(items: Iterable[Item], jsonl: bool = False, russian_only: bool = False) -> Iterator[tuple[str, Any]]:
     """Read items -> (kind, row); a failing article becomes a `failures` row, never an exception."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     misses = make_pipeline.cache_info().misses
     load_seconds = 0.0
     pipeline = None
@@ -77,7 +77,7 @@ def extract_items(items: Iterable[Item], jsonl: bool = False, russian_only: bool
             yield ("jsonl", line)
     loads = make_pipeline.cache_info().misses - misses
     stat = (os.getpid(), socket.gethostname(), loads, load_seconds, time.perf_counter() - started,
-            articles, peak_rss_mb())
+            time.process_time() - cpu, articles, peak_rss_mb())
     yield ("stat", stat)
 
 

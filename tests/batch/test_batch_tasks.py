@@ -45,8 +45,8 @@ def test_batch_tasks_failure_row(monkeypatch, pipeline_record):
 def test_batch_tasks_pipeline_loaded_once(pipeline_record):
     """In a process that already built the pipeline, a partition builds none."""
     stat = run([("article", "a", Article(RU)), ("article", "b", Article(RU))])[-1][1]
-    pid, host, loads, load_seconds, seconds, articles, peak = stat
-    assert (loads, articles) == (0, 2) and peak > 50
+    pid, host, loads, load_seconds, seconds, cpu_seconds, articles, peak = stat
+    assert (loads, articles) == (0, 2) and peak > 50 and 0 < cpu_seconds
 
 
 def test_batch_tasks_tag_rows():

@@ -11,11 +11,14 @@ from .chain import chain_end
 from .gazetteer import positions
 from .match import Matcher
 from .orgs import token_lemma
+from .position_predicate import predicate_person
 
 GENERIC_HEADS = {"глава", "председатель", "руководитель", "член", "заместитель", "секретарь", "сопредседатель",
                  "директор", "начальник", "президент", "вице-президент", "спикер", "лидер"}
 EXTEND_TYPES = {"group", "other", "party"}
-NATIONAL_SECTORS = {"GOV", "LEG", "MIL"}
+NATIONAL_TITLES = {"президент", "вице-президент", "премьер-министр", "премьер", "глава государства",
+                   "глава правительства", "председатель правительства", "канцлер", "федеральный канцлер",
+                   "вице-премьер", "король", "королева", "госсекретарь", "государственный секретарь", "спикер"}
 APPOSITION_GAP = {",", "—", "–", "-", "("}
 
 
@@ -41,7 +44,7 @@ def find_posts(tokens: list[Token], skips: dict[int, int] | None = None) -> list
         hit = None
         for size, (title, sector) in matcher.at(lemmas, index):
             if title_pos(tokens[index]) and not idiom(tokens, index):
-                end = chain_end(tokens, index + size, skips=skips)
+                end = chain_end(tokens, governed(tokens, index, index + size), skips=skips)
                 hit = Post(index, index + size, index + size, end, title, sector)
                 break
         if hit:
@@ -50,6 +53,14 @@ def find_posts(tokens: list[Token], skips: dict[int, int] | None = None) -> list
         else:
             index += 1
     return merge_nested(posts)
+
+
+def governed(tokens: list[Token], first: int, end: int) -> int:
+    """Where the chain after a title starts: past the instrumental a participle governs ("управляющий компанией")."""
+    if tokens[first].feats.get("VerbForm") == "Part" and end < len(tokens) and tokens[end].pos == "NOUN" \
+            and tokens[end].feats.get("Case") == "Ins":
+        return end + 1
+    return end
 
 
 def post_lemma(token: Token) -> str:
@@ -117,12 +128,14 @@ class PersonFinder:
     def __init__(self, doc: Doc) -> None:
         self.starts: dict[int, Entity] = {}
         self.stops: dict[int, Entity] = {}
+        self.spans: list[tuple[int, int, Entity]] = []
         for entity in doc.entities:
             if entity.type != "person":
                 continue
             for start, stop in entity.mentions:
                 self.starts[start] = entity
                 self.stops[stop] = entity
+                self.spans.append((start, stop, entity))
 
     def at(self, token: Token) -> Entity | None:
         return self.starts.get(token.start)
@@ -136,6 +149,13 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
     heads = frozenset(post.first for post in posts)
     for number in range(len(posts) - 1, -1, -1):
         post = posts[number]
+        subject = predicate_person(tokens, post.first, post.head_last, finder.spans)
+        if subject is not None:
+            post.person = subject
+            continue
+        if post.first >= 2 and tokens[post.first - 1].text == "(" and finder.ending(tokens[post.first - 2]):
+            post.person = finder.ending(tokens[post.first - 2])
+            continue
         after = tokens[post.end] if post.end < len(tokens) else None
         if after is not None and finder.at(after):
             post.person = finder.at(after)
@@ -149,10 +169,16 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
         if ahead is not None:
             post.person = ahead
             continue
-        if post.first >= 2 and tokens[post.first - 1].text in APPOSITION_GAP:
+        if post.first >= 2 and tokens[post.first - 1].text in APPOSITION_GAP \
+                and agrees(tokens[post.first], tokens[post.first - 2]):
             person = finder.ending(tokens[post.first - 2])
             if person is not None:
                 post.person = person
+
+
+def agrees(title: Token, name: Token) -> bool:
+    """An instrumental title is a predicate, not an apposition, unless the name is instrumental too."""
+    return title.feats.get("Case") != "Ins" or name.feats.get("Case") == "Ins"
 
 
 def person_ahead(tokens: list[Token], post: Post, finder: PersonFinder, limit: int = 10,
@@ -167,7 +193,7 @@ def person_ahead(tokens: list[Token], post: Post, finder: PersonFinder, limit: i
         if person is not None:
             post.end = index
             return person
-        if token.pos in ("VERB", "AUX", "PRON", "SCONJ") or token.text in ",.;:!?—":
+        if token.pos in ("VERB", "AUX", "PRON", "SCONJ") or token.text in ",.;:!?—)":
             return None
     return None
 
@@ -215,7 +241,7 @@ def extract_positions(doc: Doc) -> Doc:
             org = post_org(doc, tokens, post)
             country = post_country(doc, tokens, post) or (org.country if org else None)
             start, stop = tokens[post.first].start, tokens[post.end - 1].stop
-            if org is None and country is None and post.sector in NATIONAL_SECTORS:
+            if org is None and country is None and national_title(post, title):
                 national.add(len(found))
             found.append(Position(person=post.person.id, title=title,
                                   organization=org.id if org else None, country=country,
@@ -224,6 +250,12 @@ def extract_positions(doc: Doc) -> Doc:
     assign_person_countries(doc)
     assign_main_country(doc, national)
     return doc
+
+
+def national_title(post: Post, title: str) -> bool:
+    """A head of state or government, or a minister, with nothing after the title ("Премьер-министр Имя")."""
+    bare = post.end == post.head_last or post.end == post.title_last
+    return bare and (title in NATIONAL_TITLES or title.startswith("министр "))
 
 
 def name_skips(tokens: list[Token], org_spans: list[tuple[int, int]]) -> dict[int, int]:

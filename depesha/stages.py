@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .clean import clean_text, detect_language, find_attribution, parse_dateline
 from .doc import Dateline, Doc
 from .pipeline import Stage
+
+if TYPE_CHECKING:
+    from .annotate.natasha import NatashaAnnotator
 
 
 def clean_doc(doc: Doc) -> Doc:
@@ -29,7 +34,6 @@ def clean_doc(doc: Doc) -> Doc:
 
 def annotate_doc(doc: Doc) -> Doc:
     """Stage `annotate`: natasha on Russian text; other languages keep a bare token list."""
-    from .annotate.natasha import NatashaAnnotator
 
     if doc.language == "ru":
         return annotator()(doc)

@@ -34,7 +34,6 @@ def clean_doc(doc: Doc) -> Doc:
 
 def annotate_doc(doc: Doc) -> Doc:
     """Stage `annotate`: natasha on Russian text; other languages keep a bare token list."""
-
     if doc.language == "ru":
         return annotator()(doc)
     from .annotate.plain import annotate_plain
@@ -42,15 +41,12 @@ def annotate_doc(doc: Doc) -> Doc:
     return annotate_plain(doc)
 
 
-_ANNOTATOR: list = []
-
-
-def annotator():  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=1)
+def annotator() -> NatashaAnnotator:
+    """The natasha annotator, built once per process."""
     from .annotate.natasha import NatashaAnnotator
 
-    if not _ANNOTATOR:
-        _ANNOTATOR.append(NatashaAnnotator())
-    return _ANNOTATOR[0]
+    return NatashaAnnotator()
 
 
 def default_stages() -> list[Stage]:

@@ -146,7 +146,8 @@ class PersonFinder:
 
 def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> None:
     """Name after the post, name before it as apposition, or a list of posts before one name."""
-    heads = frozenset(post.first for post in posts)
+    stacked = frozenset(post.first for post in posts)
+    heads = frozenset(first for first in stacked if first and tokens[first - 1].text.lower() in (",", "и"))
     for number in range(len(posts) - 1, -1, -1):
         post = posts[number]
         subject = predicate_person(tokens, post.first, post.head_last, finder.spans)
@@ -165,7 +166,7 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
             if following.first == post.end + 1 and following.person is not None:
                 post.person = following.person
                 continue
-        ahead = person_ahead(tokens, post, finder, heads=heads)
+        ahead = person_ahead(tokens, post, finder, heads=heads, stacked=stacked)
         if ahead is not None:
             post.person = ahead
             continue
@@ -182,16 +183,20 @@ def agrees(title: Token, name: Token) -> bool:
 
 
 def person_ahead(tokens: list[Token], post: Post, finder: PersonFinder, limit: int = 10,
-                 heads: frozenset[int] = frozenset()) -> Entity | None:
+                 heads: frozenset[int] = frozenset(), stacked: frozenset[int] = frozenset()) -> Entity | None:
     """A name a few words on, with only nouns, adjectives and prepositions between ("посол X в Y Имя"),
-    and no other title ("капитан клуба X и защитник Y Имя")."""
+    and no other title joined by "и" or a comma ("капитан клуба X и защитник Y Имя"). The phrase ends
+    where a stacked title starts ("представитель армии | полковник Имя")."""
+    end = None
     for index in range(post.head_last, min(post.head_last + limit, len(tokens))):
         token = tokens[index]
         if index in heads:
             return None
+        if index in stacked and end is None:
+            end = index
         person = finder.at(token)
         if person is not None:
-            post.end = index
+            post.end = end or index
             return person
         if token.pos in ("VERB", "AUX", "PRON", "SCONJ") or token.text in ",.;:!?—)":
             return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..doc import Doc, Entity, Event, Position, Token
+from ..doc import Doc, Entity, Event, Position, Sent, Token
+from ..events.context import core_people
 from .factru_format import FactLines
 from .factru_values import normalize_value
 
@@ -112,15 +113,27 @@ def occupation_facts(doc: Doc) -> list[FactLines]:
 # MEETING
 
 
+def trigger_place(doc: Doc, event: Event) -> tuple[Sent, int] | None:
+    """The sentence of the event's first evidence and the index of its trigger word in it."""
+    if not event.evidence or not event.trigger:
+        return None
+    start, stop = event.evidence[0]
+    word = event.trigger.split()[0]
+    for sent in doc.sents:
+        if sent.start <= start < sent.stop or start <= sent.start < stop:
+            for number, token in enumerate(sent.tokens):
+                if token.text == word and start <= token.start < stop:
+                    return sent, number
+    return None
+
+
 def meeting_people(doc: Doc, event: Event) -> list[Entity]:
-    """Persons of the event with a mention inside its first evidence span."""
-    start, stop = event.evidence[0] if event.evidence else (0, len(doc.text))
-    people = []
-    for id in event.participants:
-        entity = doc.entity(id)
-        if entity is not None and entity.type == "person" and any(start <= a and b <= stop for a, b in entity.mentions):
-            people.append(entity)
-    return people
+    """Persons syntactically attached to the trigger: subject, object, "с"/"между" partners."""
+    found = trigger_place(doc, event)
+    if found is None:
+        return []
+    sent, number = found
+    return core_people(doc, sent, number)
 
 
 def meeting_facts(doc: Doc) -> list[FactLines]:

@@ -67,11 +67,18 @@ def is_reference(sent: Sent, trigger: Trigger) -> bool:
 def is_future(sent: Sent, trigger: Trigger) -> bool:
     """The event's predicate is in the future or planned: "пройдет в апреле", "должна пройти"."""
     index = index_of(sent)
-    current, steps = sent.tokens[trigger.first], 0
-    while current is not None and steps < 4:
+    token = sent.tokens[trigger.first]
+    if token.lemma.lower() in FUTURE_LEMMAS:
+        return True
+    if token.pos == "VERB" and token.feats.get("VerbForm") == "Fin":
+        return token.feats.get("Tense") == "Fut"
+    current, steps = index.get(token.head_id), 0
+    while current is not None and steps < 3:
         if current.lemma.lower() in FUTURE_LEMMAS:
             return True
-        if current.pos in ("VERB", "AUX", "ADJ") and current is not sent.tokens[trigger.first]:
+        if current.pos in ("NOUN", "PROPN"):
+            return False
+        if current.pos in ("VERB", "AUX", "ADJ"):
             if current.feats.get("Tense") == "Fut":
                 return True
             if any(child.rel in ("aux", "aux:pass") and child.feats.get("Tense") == "Fut"
@@ -98,17 +105,36 @@ def secondary(sent: Sent, trigger: Trigger) -> bool:
     return token.feats.get("VerbForm") in ("Part", "Conv") and token.rel in ("amod", "acl", "advcl")
 
 
+HOST_VERBS = ("принять", "принимать")
+
+
+def hosted_tokens(sent: Sent, verb: Token) -> list[Token]:
+    """Tokens under a host verb (two steps at most) naming whom it received: its object, a passive subject,
+    or an accusative post ("принимает в Белом доме своего коллегу" even when parsed under "доме")."""
+    index = index_of(sent)
+    found = []
+    for token in sent.tokens:
+        if token is verb or token.pos not in ("NOUN", "PROPN"):
+            continue
+        current, steps = index.get(token.head_id), 1
+        while current is not None and current is not verb and steps < 2:
+            current, steps = index.get(current.head_id), steps + 1
+        if current is not verb:
+            continue
+        if token.rel in ("obj", "nsubj:pass") or (token.feats.get("Case") == "Acc" and token.rel != "obl"):
+            found.append(token)
+    return found
+
+
 def hosting(sent: Sent, doc: Doc) -> list[Trigger]:
     """"принял посла", "был принят министром": a meeting hosted by the subject."""
     found = []
     spans = [(start, stop) for entity in doc.entities if entity.type == "person"
              for start, stop in entity.mentions if sent.start <= start < sent.stop]
     for number, token in enumerate(sent.tokens):
-        if token.lemma.lower() not in ("принять", "принимать") or token.pos != "VERB":
+        if token.lemma.lower() not in HOST_VERBS or token.pos != "VERB":
             continue
-        for child in children(sent, token):
-            if child.rel not in ("obj", "nsubj:pass"):
-                continue
+        for child in hosted_tokens(sent, token):
             person = any(start <= child.start < stop for start, stop in spans)
             if person or child.lemma.lower() in HOSTED:
                 found.append(Trigger(number, number + 1, TriggerType("CONSULT", "meeting", None)))
@@ -211,3 +237,36 @@ def descriptor_person(doc: Doc, sent: Sent, trigger: Trigger) -> Entity | None:
         return None
     ranked = sorted(candidates.items(), key=lambda item: (item[1][1], item[1][0]), reverse=True)
     return people[ranked[0][0]]
+
+
+CORE_RELS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:agent", "nmod", "iobj"}
+
+
+def core_people(doc: Doc, sent: Sent, first: int) -> list[Entity]:
+    """People syntactically attached to the trigger at token `first`: its subject ("которые" resolved to
+    the noun it refers to), its object ("принял посла"), the agent of a passive, and people joined by
+    "с"/"между" (or a bare genitive of a noun: "встреча Путина"), each with its conjuncts and titles."""
+    index = index_of(sent)
+    trigger = sent.tokens[first]
+    anchors = {trigger.id}
+    if trigger.pos in ("NOUN", "PROPN") and trigger.rel in ("obj", "nsubj", "nsubj:pass") and trigger.head_id in index:
+        anchors.add(trigger.head_id)  # "провел переговоры", "состоялась встреча"
+    roots: list[Token] = []
+    for token in sent.tokens:
+        if token.head_id not in anchors or token.id in anchors or token.rel not in CORE_RELS:
+            continue
+        case = case_of(sent, token)
+        if token.rel in ("obl", "nmod") and case not in ("", "с", "со", "между"):
+            continue
+        if token.rel == "nmod" and case == "" and token.head_id != trigger.id:
+            continue
+        if token.lemma.lower() == "который" and trigger.rel == "acl:relcl" and trigger.head_id in index:
+            token = index[trigger.head_id]
+        roots += [token] + conjuncts(sent, token)
+    if trigger.lemma.lower() in HOST_VERBS:
+        roots += [token for token in hosted_tokens(sent, trigger) if token not in roots]
+    people: list[Entity] = []
+    for entity, start, stop in people_in(doc, sent.start, sent.stop):
+        if entity not in people and any(mention_under(sent, root, start, stop) for root in roots):
+            people.append(entity)
+    return people

@@ -1,0 +1,117 @@
+"""Event rules on small sentences written for these tests (docs/schema.md, "Event kinds")."""
+
+from __future__ import annotations
+
+import pytest
+
+import depesha
+
+DATELINE = "Астана. 12 марта. KAZINFORM - "
+
+# (text, published, expected events: each a dict of fields that some event must have; None = no events at all)
+CASES = [
+    pytest.param(
+        DATELINE + "Министр иностранных дел Казахстана Айгерим Сатпаева встретилась с министром иностранных дел "
+        "Турции Мехметом Озтюрком.",
+        "2026-03-12",
+        [{"category": "CONSULT", "kind": "meeting", "countries": {"KZ", "TR"}, "date": "2026-03-12",
+          "mode": "in_person"}],
+        id="meeting"),
+    pytest.param(
+        DATELINE + "Министр иностранных дел Казахстана Айгерим Сатпаева провела телефонный разговор с министром "
+        "иностранных дел Грузии Георгием Беридзе.",
+        "2026-03-12",
+        [{"category": "CONSULT", "kind": "phone_call", "mode": "phone", "countries": {"KZ", "GE"}}],
+        id="phone-call"),
+    pytest.param(
+        DATELINE + "Заместитель министра иностранных дел Казахстана Арман Исмаилов во вторник принял посла Мексики "
+        "Хавьера Мендосу Ортиса.",
+        "2026-03-12",
+        [{"category": "CONSULT", "kind": "meeting", "countries": {"KZ", "MX"}, "date": "2026-03-10"}],
+        id="hosting-an-ambassador"),
+    pytest.param(
+        "Улан-Батор. 15 апреля. ТАСС - Премьер-министр Монголии Батбаяр Ганзориг напомнил, что в конце января "
+        "правительства Монголии и России подписали меморандум о строительстве ТЭЦ.",
+        "2026-04-15",
+        [{"category": "SUPPORT", "kind": "signing", "countries": {"MN", "RU"}, "date": "2026-01-01",
+          "date_precision": "month"}],
+        id="month-part-date"),
+    pytest.param(
+        "Ташкент. 29 октября. ТАСС - Президент Узбекистана Бахтиёр Рахимов направил поздравительное послание "
+        "президенту Турции Мустафе Кылычу по случаю национального праздника.",
+        "2025-10-29",
+        [{"category": "SUPPORT", "kind": "congratulation", "countries": {"UZ", "TR"}, "date": "2025-10-29"}],
+        id="congratulatory-message"),
+    pytest.param(
+        DATELINE + "«Мы рекомендуем жителям воздержаться от поездок за город», - рассказала синоптик Дана Мусина. "
+        "Департамент полиции Астаны призвал водителей сменить шины на зимние.",
+        "2026-03-12",
+        None,
+        id="domestic-advice-is-no-request"),
+    pytest.param(
+        "Баку. 12 марта. Trend - Азербайджан отклонил предложение Ирана перенести запланированную встречу "
+        "заместителей министров из Баку в Тегеран.",
+        "2026-03-12",
+        [{"category": "AGREE", "kind": "proposal", "outcome": "rejected", "countries": {"IR"}},
+         {"category": "REJECT", "countries": {"AZ"}},
+         {"absent": "CONSULT"}],
+        id="rejected-proposal"),
+    pytest.param(
+        "Баку. 12 марта. Trend - Трехсторонняя встреча заместителей министров иностранных дел должна пройти "
+        "в Баку в апреле.",
+        "2026-03-12",
+        [{"absent": "CONSULT"}],
+        id="future-meeting"),
+    pytest.param(
+        "Улан-Батор. 15 апреля. ТАСС - Премьер-министр Монголии Батбаяр Ганзориг попросил заместителя председателя "
+        "правительства России Алексея Дроздова увеличить поставки топлива. Алексей Дроздов сообщил, что "
+        "российская сторона согласилась с этой просьбой.",
+        "2026-04-15",
+        [{"category": "REQUEST", "kind": "request", "outcome": "agreed", "countries": {"MN", "RU"}},
+         {"absent": "AGREE"}],
+        id="request-agreed"),
+    pytest.param(
+        "Баку. 10 апреля. Trend - Заседание Совета министров иностранных дел СНГ прошло в пятницу в Баку. "
+        "На полях заседания министр иностранных дел Азербайджана Фарид Мамедли провел двусторонние встречи "
+        "с министром иностранных дел России Николаем Ларионовым и министром иностранных дел Казахстана "
+        "Айгерим Сатпаевой.",
+        "2026-04-10",
+        [{"category": "CONSULT", "kind": "meeting", "countries": {"AZ", "RU"}},
+         {"category": "CONSULT", "kind": "meeting", "countries": {"AZ", "KZ"}}],
+        id="bilateral-meetings-on-the-sidelines"),
+    pytest.param(
+        "Москва. 17 февраля. РИА Новости - Министр энергетики России Андрей Ковалев и министр промышленности "
+        "Вьетнама Нгуен Ван Тхань подписали соглашение. Перед подписанием министры провели переговоры.",
+        "2026-02-17",
+        [{"category": "SUPPORT", "kind": "signing", "countries": {"RU", "VN"}, "participants": 2},
+         {"category": "CONSULT", "kind": "talks", "countries": {"RU", "VN"}, "participants": 2}],
+        id="collective-subject"),
+]
+
+
+def fits(event: dict, target: dict) -> bool:
+    for key, value in target.items():
+        if key == "countries":
+            if not value <= set(event["countries"]):
+                return False
+        elif key == "participants":
+            if len(event["participants"]) < value:
+                return False
+        elif event.get(key) != value:
+            return False
+    return True
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_event_rules(text, published, expected):
+    events = depesha.extract(text, published=published)["events"]
+    seen = [{key: event[key] for key in ("category", "kind", "countries", "date", "outcome", "participants")}
+            for event in events]
+    if expected is None:
+        assert events == [], seen
+        return
+    for target in expected:
+        if "absent" in target:
+            assert not any(event["category"] == target["absent"] for event in events), seen
+        else:
+            assert any(fits(event, target) for event in events), (target, seen)

@@ -186,6 +186,7 @@ cluster_topics = Table(
     Column("cluster", Integer, ForeignKey("clusters.id"), primary_key=True),
     sqlite_with_rowid=False,
 )
+Index("cluster_topics_cluster", cluster_topics.c.cluster)
 
 followups = Table(
     "followups", metadata,

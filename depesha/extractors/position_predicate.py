@@ -1,10 +1,12 @@
-"""Titles used as predicates: "капитаном стал Михаель Баллак", "Иванов назначен послом", "является членом"."""
+"""Titles used as predicates: "капитаном стал Михаель Баллак", "Иванов назначен послом", "является членом",
+"Путин согласился занять пост премьер-министра"; plural titles."""
 
 from __future__ import annotations
 
 from ..doc import Entity, Token
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
+POST_NOUNS = {"пост", "должность", "место", "кресло"}   # "занять пост премьер-министра", "место спикера занял X"
 
 
 def title_root(tokens: list[Token], first: int, last: int) -> int | None:
@@ -16,11 +18,40 @@ def title_root(tokens: list[Token], first: int, last: int) -> int | None:
 def predicate_subject(tokens: list[Token], first: int, last: int) -> int | None:
     """Index of the subject of the verb an instrumental title depends on ("капитаном стал X" -> X)."""
     root = title_root(tokens, first, last)
-    if root is None or tokens[root].feats.get("Case") != "Ins" or not tokens[root].head_id:
+    if root is not None and tokens[root].feats.get("Case") == "Gen":
+        root = post_noun(tokens, tokens[root].head_id)
+    elif root is not None and tokens[root].feats.get("Case") != "Ins":
+        root = None
+    if root is None or not tokens[root].head_id:
         return None
-    verb = tokens[root].head_id
-    return next((index for index, token in enumerate(tokens)
-                 if token.head_id == verb and token.rel in SUBJECT_RELS), None)
+    return verb_subject(tokens, tokens[root].head_id)
+
+
+def verb_subject(tokens: list[Token], verb: str) -> int | None:
+    """The subject of a verb, or of the verb it complements ("согласился занять пост" -> согласился)."""
+    for _ in range(3):
+        subject = next((index for index, token in enumerate(tokens)
+                        if token.head_id == verb and token.rel in SUBJECT_RELS), None)
+        if subject is not None:
+            return subject
+        head = next((token for token in tokens if token.id == verb), None)
+        if head is None or head.rel != "xcomp":
+            return None
+        verb = head.head_id
+    return None
+
+
+def post_noun(tokens: list[Token], id: str) -> int | None:
+    """The index of "пост"/"должность" with this id, the noun a genitive title depends on."""
+    index = next((index for index, token in enumerate(tokens) if token.id == id), None)
+    return index if index is not None and (tokens[index].lemma or "").lower() in POST_NOUNS else None
+
+
+def plural_title(tokens: list[Token], first: int, last: int) -> bool:
+    """"представители", "сотрудники": not one person's post (but "одному из президентов" is)."""
+    root = title_root(tokens, first, last)
+    return root is not None and tokens[root].feats.get("Number") == "Plur" and \
+        not (first and tokens[first - 1].text.lower() == "из")
 
 
 def person_covering(token: Token, people: list[tuple[int, int, Entity]]) -> Entity | None:
@@ -31,4 +62,8 @@ def predicate_person(tokens: list[Token], first: int, last: int,
                      people: list[tuple[int, int, Entity]]) -> Entity | None:
     """The person a title is predicated of, when the title is an instrumental complement of a verb."""
     subject = predicate_subject(tokens, first, last)
-    return person_covering(tokens[subject], people) if subject is not None else None
+    if subject is None:
+        return None
+    named = [tokens[subject]] + [token for token in tokens if token.head_id == tokens[subject].id
+                                 and token.rel in ("appos", "flat:name", "flat")]
+    return next((person for token in named if (person := person_covering(token, people))), None)

@@ -11,7 +11,7 @@ from .chain import chain_end
 from .gazetteer import positions
 from .match import Matcher
 from .orgs import token_lemma
-from .position_predicate import predicate_person
+from .position_predicate import plural_title, predicate_person
 
 GENERIC_HEADS = {"глава", "председатель", "руководитель", "член", "заместитель", "секретарь", "сопредседатель",
                  "директор", "начальник", "президент", "вице-президент", "спикер", "лидер"}
@@ -240,7 +240,7 @@ def extract_positions(doc: Doc) -> Doc:
         posts = find_posts(tokens, name_skips(tokens, org_spans))
         link_posts(tokens, posts, finder)
         for post in posts:
-            if post.person is None:
+            if post.person is None or plural_title(tokens, post.first, post.head_last):
                 continue
             title = title_text(doc, tokens, post)
             org = post_org(doc, tokens, post)

@@ -9,11 +9,14 @@ from .context import (
     collective_subject,
     descriptor_person,
     hosting,
+    infinitive,
     is_future,
     is_reference,
     light_verb_ok,
     linked_people,
+    manner,
     secondary,
+    told,
 )
 from .dates import find_date
 from .finish import finish
@@ -70,24 +73,31 @@ class Builder:
             self.last_speaker = self.last_speaker if number else None
         found = [trigger for trigger in find_triggers(sent.tokens) + hosting(sent, doc)
                  if not self.subordinate(sent, trigger)]
-        consult = sorted((trigger for trigger in found if trigger.type.category == "CONSULT"),
+        consult = sorted((trigger for trigger in found if trigger.type.category == "CONSULT"
+                          and not secondary(sent, trigger) and not infinitive(sent, trigger)),
                          key=lambda trigger: (is_reference(sent, trigger), trigger.first))
         speech = sorted((trigger for trigger in found if trigger.type.category != "CONSULT"
                          and not is_reference(sent, trigger)
                          and (sent.tokens[trigger.first].lemma.lower() not in SPEECH_NOUNS or light_verb_ok(sent, trigger))),
                         key=lambda trigger: (secondary(sent, trigger), SPEECH_RANK.get(trigger.type.kind, 99)))
         outcome = self.outcome_sentence(sent, speakers)
-        if consult:
-            self.consult(sent, consult[0], speakers)
+        own = [trigger for trigger in consult if not is_reference(sent, trigger)]
+        kinds: set[str] = set()
+        for trigger in own or consult[:1]:  # "находящийся с визитом в Ташкенте, провел переговоры": both
+            if trigger.type.kind not in kinds:
+                kinds.add(trigger.type.kind)
+                self.consult(sent, trigger, speakers)
         if speech and not outcome:
             self.speech(number, sent, speech[0], speakers)
 
     def subordinate(self, sent: Sent, trigger: Trigger) -> bool:
         """A future or proposed meeting ("предложил придать встречам ...") is part of another event."""
         token = sent.tokens[trigger.first]
+        if trigger.type.category == "SUPPORT" and is_future(sent, trigger):
+            return True  # "планируется подписать": a promise, not a signing
         if trigger.type.category == "CONSULT":
             before = " ".join(t.text for t in sent.tokens[max(0, trigger.first - 6) : trigger.first])
-            if FUTURE.search(before) or is_future(sent, trigger):
+            if FUTURE.search(before) or is_future(sent, trigger) or manner(sent, trigger):
                 return True
             index = {t.id: t for t in sent.tokens}
             current, steps = index.get(token.head_id), 0
@@ -148,6 +158,8 @@ class Builder:
         reference = is_reference(sent, trigger)
         same = next((event for event in reversed(self.events) if event.category == "CONSULT" and event.kind == kind
                      and (event.date == date or reference)), None)
+        if same is None and reference and not told(sent, trigger):
+            return  # "в ходе заседания" of an event the article does not tell: background
         if same is not None:
             same.evidence.append([max(sent.start, doc.dateline.stop), sent.stop])
             same.participants += [person for person in people if person not in same.participants]

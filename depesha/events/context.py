@@ -108,6 +108,31 @@ def secondary(sent: Sent, trigger: Trigger) -> bool:
 HOST_VERBS = ("принять", "принимать")
 
 
+def infinitive(sent: Sent, trigger: Trigger) -> bool:
+    """"пригласил посетить", "намерен посетить": an infinitive event is not (yet) an event."""
+    return sent.tokens[trigger.first].feats.get("VerbForm") == "Inf"
+
+
+MOTION = {"прибыть", "приехать", "прилететь", "находиться", "посетить", "побывать", "отправиться", "находящийся",
+          "посещать", "прибывать", "начать", "завершить", "совершить", "вылететь", "отбыть"}
+
+
+def manner(sent: Sent, trigger: Trigger) -> bool:
+    """"пригласил посетить Мехико с официальным визитом": "с визитом" tells how someone travels; it is a visit
+    only with a verb of travelling (прибыл, находится)."""
+    token = sent.tokens[trigger.first]
+    if token.lemma.lower() != "визит" or case_of(sent, token) not in ("с", "со"):
+        return False
+    head = index_of(sent).get(token.head_id)
+    return head is None or head.lemma.lower() not in MOTION
+
+
+def told(sent: Sent, trigger: Trigger) -> bool:
+    """A framed event noun the text still tells as having happened: "в ходе консультаций, прошедших в среду"."""
+    return any(child.rel in ("acl", "acl:relcl", "amod") and child.pos == "VERB" and child.feats.get("Tense") != "Fut"
+               for child in children(sent, sent.tokens[trigger.first]))
+
+
 def hosted_tokens(sent: Sent, verb: Token) -> list[Token]:
     """Tokens under a host verb (two steps at most) naming whom it received: its object, a passive subject,
     or an accusative post ("принимает в Белом доме своего коллегу" even when parsed under "доме")."""

@@ -1,4 +1,4 @@
-"""Is a place mention a LocOrg, a place acting as an organisation ("Россия заявила", "МИД России")?"""
+"""Is a place mention acting as an organisation ("Россия заявила", "президент России") or a place ("в России")?"""
 
 from __future__ import annotations
 
@@ -115,6 +115,11 @@ def decide(head: Token, by_id: dict[str, Token], depth: int = 0) -> bool:
         if verdict is not None:
             return verdict
     return False
+
+
+def place_role(doc: Doc, start: int, stop: int) -> str:
+    """`organization` when the place acts as a body, else `place`."""
+    return "organization" if is_locorg(doc, start, stop) else "place"
 
 
 def is_locorg(doc: Doc, start: int, stop: int) -> bool:

@@ -1,0 +1,126 @@
+"""Mention spans: natasha's spans split at brackets and lists and trimmed; organisations grown to their full name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..doc import Doc, NerSpan, Token
+
+EDGE = set(" \t\n«»\"“”„'.,;:—–-•·*()[]/")
+SPLIT = {"PER": re.compile(r"[()•;]|,\s|\s[—–-]\s"), "ORG": re.compile(r"[()•;]"), "LOC": re.compile(r"[()•;]|,\s")}
+ALIAS_TYPES = ("PER", "ORG")   # "Джошуа Вольф (Joshua Wolf)", "Организация ... (ОДКБ)": one entity, two mentions
+
+
+@dataclass
+class Piece:
+    """A refined natasha span; `alias` is the piece it spells again in brackets, if any."""
+
+    span: NerSpan
+    alias: NerSpan | None = None
+
+
+# SPLIT AND TRIM
+
+
+def trim(text: str, start: int, stop: int) -> tuple[int, int]:
+    while start < stop and text[start] in EDGE:
+        start += 1
+    while stop > start and text[stop - 1] in EDGE:
+        stop -= 1
+    return start, stop
+
+
+def split_span(text: str, span: NerSpan) -> list[Piece]:
+    """'Джошуа Вольфа (Joshua Wolf)' -> two pieces, the second an alias; bullets and, for persons, commas split too."""
+    bounds, last, brackets = [], span.start, []
+    for match in SPLIT.get(span.type, SPLIT["ORG"]).finditer(text, span.start, span.stop):
+        bounds.append((last, match.start()))
+        brackets.append(match.group() == "(")
+        last = match.end()
+    bounds.append((last, span.stop))
+    pieces: list[Piece] = []
+    for index, (a, b) in enumerate(bounds):
+        a, b = trim(text, a, b)
+        if not any(char.isalnum() for char in text[a:b]):
+            continue
+        piece = NerSpan(a, b, span.type, text[a:b], span.normal if (a, b) == (span.start, span.stop) else "")
+        opened = index > 0 and brackets[index - 1] and span.type in ALIAS_TYPES
+        pieces.append(Piece(piece, pieces[-1].span if opened and pieces else None))
+    return pieces
+
+
+def refined_spans(doc: Doc) -> list[Piece]:
+    return [piece for span in doc.ner for piece in split_span(doc.text, span)]
+
+
+# GROW ORGANISATIONS
+
+
+def tokens_in(doc: Doc, start: int, stop: int) -> list[Token]:
+    return [token for token in doc.tokens if start <= token.start and token.stop <= stop]
+
+
+def head_of(tokens: list[Token]) -> Token | None:
+    ids = {token.id for token in tokens}
+    outside = [token for token in tokens if token.head_id not in ids]
+    return outside[0] if outside else (tokens[0] if tokens else None)
+
+
+def token_before(doc: Doc, start: int) -> Token | None:
+    before = [token for token in doc.tokens if token.stop <= start]
+    return before[-1] if before else None
+
+
+RELATIONAL = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|ей|их|ими|ых)$", re.I)
+NAME_ADJECTIVES = {"международный", "национальный", "государственный", "федеральный", "центральный",
+                   "верховный", "генеральный", "главный", "всемирный", "объединенный", "народный"}
+
+
+def naming_adjective(token: Token) -> bool:
+    """An adjective that names a body's kind or home ("японского", "международной"), not a quality ("нового")."""
+    return bool(RELATIONAL.search(token.text)) or (token.lemma or "").lower().replace("ё", "е") in NAME_ADJECTIVES
+
+
+def left_adjectives(doc: Doc, start: int, inside: set[str]) -> int:
+    """Extend over the adjectives before `start` that modify the mention, up to the leftmost naming one
+    ("японского дипломатического ведомства", but not "нового Конгресса")."""
+    best = start
+    while True:
+        token = token_before(doc, start)
+        if token is None or token.pos != "ADJ" or token.head_id not in inside or token.rel != "amod":
+            return best
+        if not doc.text[token.stop:start].isspace():
+            return best
+        start = token.start
+        inside.add(token.id)
+        if naming_adjective(token):
+            best = start
+
+
+def grow_org(doc: Doc, start: int, stop: int, places: list[tuple[int, int]]) -> tuple[int, int]:
+    """An organisation mention plus the genitive place right after it that depends on it ("МИД России")
+    and the adjectives before it."""
+    tokens = tokens_in(doc, start, stop)
+    ids = {token.id for token in tokens}
+    for a, b in sorted(places):
+        if a < stop or not doc.text[stop:a].isspace():
+            continue
+        head = head_of(tokens_in(doc, a, b))
+        if head is not None and head.head_id in ids and head.feats.get("Case") == "Gen":
+            stop = b
+        break
+    return left_adjectives(doc, start, ids), stop
+
+
+def body_phrase(doc: Doc, start: int, stop: int, heads: set[str]) -> tuple[int, Token] | None:
+    """'<body noun> <place in the genitive>' ("правительства Китая"): (start of the phrase, the body noun)."""
+    head = head_of(tokens_in(doc, start, stop))
+    governor = token_before(doc, start)
+    if head is None or governor is None or head.head_id != governor.id:
+        return None
+    if head.feats.get("Case") != "Gen" or (governor.lemma or "").lower() not in heads:
+        return None
+    if not doc.text[governor.stop:start].isspace():
+        return None
+    return left_adjectives(doc, governor.start, {governor.id}), governor

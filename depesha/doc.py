@@ -88,6 +88,7 @@ class Entity(Record):
     gender: str | None = None      # persons: masc | fem
     sector: str | None = None      # PLOVER sector for organisations: GOV, LEG, JUD, MIL, ...
     canonical: str | None = None   # gazetteer id for known bodies (e.g. "KZ:LEG:mazhilis")
+    roles: list[str] = field(default_factory=list)  # countries, places: per mention, place | organization
 
 
 @dataclass(repr=False)

@@ -47,6 +47,7 @@ ENTITIES = KEYS + [
     ("gender", STR, "persons: masc | fem"),
     ("sector", STR, "organisations: PLOVER sector"),
     ("canonical", STR, "gazetteer id of a known body, e.g. `KZ:LEG:mazhilis`"),
+    ("roles", STRS, "per mention: `place` or `organization` (a place acting as a body, a body's seat)"),
 ]
 
 POSITIONS = KEYS + [

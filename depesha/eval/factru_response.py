@@ -26,18 +26,24 @@ def overlaps(start: int, stop: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def doc_mentions(doc: Doc, refine: bool = True) -> list[Mention]:
-    """Every entity mention with its tag, plus natasha spans no entity took; then the span refinements."""
+    """Every entity mention with its tag (a place's role gives loc or locorg), plus natasha spans no entity
+    took; then factRuEval's conventions."""
     mentions: list[Mention] = []
     for entity in doc.entities:
-        for start, stop in entity.mentions:
-            tag = ENTITY_TAGS.get(entity.type) or place_tag(doc, start, stop)
+        roles = entity.roles or [""] * len(entity.mentions)
+        for (start, stop), role in zip(entity.mentions, roles, strict=False):
+            if entity.type == "organization":
+                tag = "loc" if role == "place" else "org"
+            else:
+                tag = ENTITY_TAGS.get(entity.type) or ("locorg" if role == "organization" else "loc")
             mentions.append((tag, start, stop))
     taken = [(start, stop) for _, start, stop in mentions]
+    claimed = len(mentions)
     for span in doc.ner:
         if not overlaps(span.start, span.stop, taken):
             tag = NER_TAGS.get(span.type) or place_tag(doc, span.start, span.stop)
             mentions.append((tag, span.start, span.stop))
-    return refine_mentions(doc, mentions) if refine else mentions
+    return refine_mentions(doc, mentions, claimed) if refine else mentions
 
 
 # TRACK 3

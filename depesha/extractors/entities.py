@@ -6,10 +6,25 @@ from ..doc import Doc, Entity, NerSpan, Token
 from .chain import chain_end
 from .countries import CountryMention, find_countries
 from .gazetteer import countries, country_name
+from .locorg import place_role
 from .names import normalize_name
 from .orgs import BodyMention, find_bodies, nominative_phrase
+from .spans import Piece, body_phrase, grow_org, refined_spans
 
 GENDER = {"masc": "masc", "femn": "fem"}
+NOT_ORGS = {"сми", "жж", "интернет"}                        # the media at large, not one organisation
+PLACES = {"мкс", "международный космический станция"}      # natasha's ORG, a place
+BUILDINGS = {"кремль", "белый дом", "капитолий", "вестминстер", "чжуннаньхай"}   # bodies named by their seat
+PLACE_PREPS = {"в", "во", "на", "из", "у", "около", "возле", "перед", "над", "под"}
+# body nouns that make "<noun> <place in the genitive>" an organisation: "делегации Китая", "мэрии Москвы"
+BODY_HEADS = {
+    "правительство", "администрация", "мэрия", "парламент", "руководство", "делегация", "представительство",
+    "посольство", "министерство", "мид", "ведомство", "кабинет", "кабмин", "канцелярия", "пресс-служба",
+    "служба", "госдепартамент", "госдеп", "минобороны", "минфин", "минэкономразвития", "ввс", "вмс", "конгресс",
+    "сенат", "прокуратура", "генпрокуратура", "полиция", "сборная", "консульство", "федерация", "орган",
+    "совет", "комитет", "комиссия", "суд", "дума", "госдума", "палата", "армия", "спецслужба", "минздрав",
+    "минсельхоз", "мчс", "мвд", "фсб", "генштаб", "минюст",
+}
 
 
 class EntityIndex:
@@ -67,20 +82,35 @@ def person_key(index: EntityIndex, name: str) -> str:
     return name.lower()
 
 
-def add_persons(doc: Doc, index: EntityIndex) -> None:
-    spans = sorted((span for span in doc.ner if span.type == "PER"), key=lambda span: -len(span.text.split()))
-    for span in spans:
-        tokens = tokens_in(doc, span.start, span.stop)
-        if not tokens:
-            continue
-        name, gender = normalize_name(tokens)
-        entity = index.add("person", person_key(index, name), name, (span.start, span.stop),
-                           gender=GENDER.get(gender or ""))
-        written = " ".join(token.text for token in tokens if any(ch.isalpha() for ch in token.text))
-        nominative = name == written and all(token.feats.get("Case") in ("Nom", None)
-                                             for token in tokens if token.pos == "PROPN")
-        if nominative and len(name.split()) == len(entity.name.split()) and entity.name != name:
-            entity.name = name  # a mention in the nominative is the best spelling of the name
+def add_persons(doc: Doc, index: EntityIndex, pieces: list[Piece]) -> None:
+    persons = [piece for piece in pieces if piece.span.type == "PER"]
+    owners: dict[tuple[int, int], Entity] = {}
+    for piece in sorted((p for p in persons if p.alias is None), key=lambda p: -len(p.span.text.split())):
+        entity = add_person(doc, index, piece.span)
+        if entity is not None:
+            owners[(piece.span.start, piece.span.stop)] = entity
+    for piece in persons:
+        if piece.alias is not None:
+            owner = owners.get((piece.alias.start, piece.alias.stop))
+            if owner is not None:
+                owner.mentions.append([piece.span.start, piece.span.stop])  # the name again, in another script
+            else:
+                add_person(doc, index, piece.span)
+
+
+def add_person(doc: Doc, index: EntityIndex, span: NerSpan) -> Entity | None:
+    tokens = tokens_in(doc, span.start, span.stop)
+    if not tokens:
+        return None
+    name, gender = normalize_name(tokens)
+    entity = index.add("person", person_key(index, name), name, (span.start, span.stop),
+                       gender=GENDER.get(gender or ""))
+    written = " ".join(token.text for token in tokens if any(ch.isalpha() for ch in token.text))
+    nominative = name == written and all(token.feats.get("Case") in ("Nom", None)
+                                         for token in tokens if token.pos == "PROPN")
+    if nominative and len(name.split()) == len(entity.name.split()) and entity.name != name:
+        entity.name = name  # a mention in the nominative is the best spelling of the name
+    return entity
 
 
 def add_countries(doc: Doc, index: EntityIndex, mentions: list[CountryMention]) -> None:
@@ -105,12 +135,18 @@ def body_country(body: BodyMention, geo: list[CountryMention], tokens: list[Toke
     return None
 
 
-def add_orgs(doc: Doc, index: EntityIndex, geo: list[CountryMention]) -> None:
+def lemmas_of(tokens: list[Token]) -> str:
+    return " ".join((token.lemma or token.text).lower() for token in tokens)
+
+
+def add_orgs(doc: Doc, index: EntityIndex, geo: list[CountryMention], pieces: list[Piece]) -> None:
     tokens = doc.tokens
     found = find_bodies(tokens)
     doc.bodies = found
     agency_stop = doc.dateline.stop if doc.dateline and doc.dateline.agency else 0
     for body in found:
+        if body.stop <= agency_stop:
+            continue
         country = body_country(body, geo, tokens)
         fixed = body.body.country not in ("*", "")
         written = tokens[body.first : body.last]
@@ -118,22 +154,35 @@ def add_orgs(doc: Doc, index: EntityIndex, geo: list[CountryMention]) -> None:
         name = body.body.name if fixed or abbreviation else nominative_phrase(written, singular=True)
         key = body.body.name.lower() + "|" + (country or "")
         index.add("organization", key, name, (body.start, body.stop), country=country, sector=body.body.sector or None)
-    for span in doc.ner:
+    for piece in pieces:
+        span = piece.span
         if span.type != "ORG" or span.stop <= agency_stop:
             continue
-        if any(inside(span, body.start, body.stop) for body in found):
+        owner = next((entity for entity in index.entities if entity.type == "organization"
+                      and any(inside(span, a, b) for a, b in entity.mentions)), None)
+        if owner is not None:
             continue
         span_tokens = tokens_in(doc, span.start, span.stop)
-        if not span_tokens:
+        if not span_tokens or lemmas_of(span_tokens) in NOT_ORGS:
             continue
         name = nominative_phrase(span_tokens)
+        if lemmas_of(span_tokens) in PLACES:
+            index.add("location", name.lower(), name, (span.start, span.stop))
+            continue
+        alias = piece.alias and next((entity for entity in index.entities if entity.type == "organization"
+                                      and any(inside(piece.alias, a, b) for a, b in entity.mentions)), None)
+        if alias:
+            alias.mentions.append([span.start, span.stop])  # "Организация ... (ОДКБ)"
+            continue
         inner = [mention.iso for mention in geo if span.start <= mention.start and mention.stop <= span.stop]
         index.add("organization", name.lower(), name, (span.start, span.stop), country=inner[0] if inner else None)
 
 
-def add_locations(doc: Doc, index: EntityIndex, geo: list[CountryMention]) -> None:
+def add_locations(doc: Doc, index: EntityIndex, geo: list[CountryMention], pieces: list[Piece]) -> None:
     taken = [(mention.start, mention.stop) for mention in geo if mention.kind != "adj"]
-    for span in doc.ner:
+    taken += [(body.start, body.stop) for body in doc.bodies]   # "ЕС", "Кремль" are bodies, not places
+    for piece in pieces:
+        span = piece.span
         if span.type != "LOC" or any(inside(span, start, stop) for start, stop in taken):
             continue
         tokens = tokens_in(doc, span.start, span.stop)
@@ -143,17 +192,73 @@ def add_locations(doc: Doc, index: EntityIndex, geo: list[CountryMention]) -> No
         index.add("location", name.lower(), name, (span.start, span.stop))
 
 
+# SPANS AND ROLES
+
+
+def place_mentions(index: EntityIndex) -> list[tuple[int, int, Entity]]:
+    return [(start, stop, entity) for entity in index.entities if entity.type in ("country", "location")
+            for start, stop in entity.mentions]
+
+
+def grow_orgs(doc: Doc, index: EntityIndex) -> None:
+    """"МИД России", "японского МИДа": an organisation's mention takes in its genitive place and adjectives."""
+    places = [(start, stop) for start, stop, _ in place_mentions(index)]
+    for entity in index.entities:
+        if entity.type == "organization":
+            grown = [list(grow_org(doc, start, stop, places)) for start, stop in entity.mentions]
+            entity.mentions = [span for n, span in enumerate(grown) if span not in grown[:n]]
+
+
+def add_body_phrases(doc: Doc, index: EntityIndex) -> None:
+    """"делегации Китая", "мэрии Москвы": a body noun with a place in the genitive is an organisation of it."""
+    orgs = [(start, stop) for entity in index.entities if entity.type == "organization" for start, stop in entity.mentions]
+    for start, stop, place in place_mentions(index):
+        found = body_phrase(doc, start, stop, BODY_HEADS)
+        if found is None or any(a <= found[1].start < b for a, b in orgs):
+            continue
+        begin = found[0]
+        words = nominative_phrase(tokens_in(doc, begin, found[1].stop), singular=True)
+        name = f"{words} {doc.text[start:stop]}"
+        country = place.country if place.type == "country" else None
+        index.add("organization", name.lower(), name, (begin, stop), country=country)
+        orgs.append((begin, stop))
+
+
+def seat_role(doc: Doc, start: int, stop: int) -> str:
+    """"в Белом доме" is the building, "Белый дом заявил" the body."""
+    tokens = tokens_in(doc, start, stop)
+    if lemmas_of(tokens) not in BUILDINGS:
+        return "organization"
+    before = [token for token in doc.tokens if token.stop <= start][-1:]
+    return "place" if before and before[0].text.lower() in PLACE_PREPS else "organization"
+
+
+def add_roles(doc: Doc, index: EntityIndex) -> None:
+    """Each mention of a country or place: `place`, or `organization` when it acts as a body ("Россия заявила");
+    of an organisation: `organization`, or `place` for the seat that names it ("в Белом доме")."""
+    for entity in index.entities:
+        if entity.type == "organization":
+            entity.roles = [seat_role(doc, start, stop) for start, stop in entity.mentions]
+        if entity.type in ("country", "location"):
+            facility = entity.name.lower() in PLACES   # a space station does not act as a body
+            entity.roles = ["place" if facility else place_role(doc, start, stop) for start, stop in entity.mentions]
+
+
 def extract_entities(doc: Doc) -> Doc:
     """Stage `entities`: fills doc.entities, doc.geo and doc.bodies."""
     geo = find_countries(doc.tokens, doc.text)
     doc.geo = geo
     index = EntityIndex()
-    add_persons(doc, index)
+    pieces = refined_spans(doc)
+    add_persons(doc, index, pieces)
     add_countries(doc, index, geo)
-    add_orgs(doc, index, geo)
-    add_locations(doc, index, geo)
+    add_orgs(doc, index, geo, pieces)
+    add_locations(doc, index, geo, pieces)
+    grow_orgs(doc, index)
+    add_body_phrases(doc, index)
     for entity in index.entities:
         entity.mentions.sort()
+    add_roles(doc, index)
     index.entities.sort(key=lambda entity: entity.mentions[0][0])
     for number, entity in enumerate(index.entities, 1):
         entity.id = f"e{number}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -9,6 +10,7 @@ from ..annotate.morph import inflect_word, lemma
 from ..doc import Token
 from .gazetteer import Body, body_patterns
 
+INFLECTED_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,}[а-яё]{1,3}$")
 CASE_TAGS = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
 
@@ -97,6 +99,10 @@ def nominative_phrase(tokens: list[Token], singular: bool = False) -> str:
     agree = head_grammemes(tokens, singular)
     for token in tokens:
         text = token.text
+        if INFLECTED_ABBREVIATION.match(text):
+            words.append(text.rstrip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя"))  # "МИДа" -> "МИД"
+            head_done = True
+            continue
         case = CASE_TAGS.get(token.feats.get("Case", ""))
         participle = token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
         if not head_done and case and (token.pos in ("NOUN", "ADJ", "PROPN") or participle) and not text.isupper():

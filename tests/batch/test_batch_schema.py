@@ -24,9 +24,9 @@ FULL = {
                 "title": "Т", "language": "ru", "url": "https://x.test/1", "path": "f.jsonl:3", "text": "Текст статьи."},
     "entities": [
         {"id": "e1", "type": "person", "name": "Иван Петров", "country": "RU", "mentions": [[0, 5], [9, 12]],
-         "gender": "masc", "sector": None, "canonical": None},
+         "gender": "masc", "sector": None, "canonical": None, "roles": []},
         {"id": "e2", "type": "organization", "name": "МИД", "country": "RU", "mentions": [[6, 9]],
-         "gender": None, "sector": "GOV", "canonical": "RU:GOV:mid"},
+         "gender": None, "sector": "GOV", "canonical": "RU:GOV:mid", "roles": ["organization"]},
     ],
     "positions": [{"person": "e1", "title": "министр", "organization": "e2", "country": "RU",
                    "evidence": [0, 9], "text": "министр"}],

@@ -161,7 +161,8 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
         if after is not None and finder.at(after):
             post.person = finder.at(after)
             continue
-        if after is not None and after.text == "," and number + 1 < len(posts):
+        joined = after is not None and (after.text == "," or after.text.lower() == "и" and post.end == post.head_last)
+        if joined and number + 1 < len(posts):
             following = posts[number + 1]
             if following.first == post.end + 1 and following.person is not None:
                 post.person = following.person
@@ -175,6 +176,15 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
             person = finder.ending(tokens[post.first - 2])
             if person is not None:
                 post.person = person
+    share_conjoined(tokens, posts)
+
+
+def share_conjoined(tokens: list[Token], posts: list[Post]) -> None:
+    """"Гергей Ковач - политик и лидер партии": a title right after another one and "и" is the same person's."""
+    for previous, post in zip(posts, posts[1:], strict=False):
+        if post.person is None and previous.person is not None and previous.end == post.first - 1 \
+                and tokens[post.first - 1].text.lower() in ("и", ","):
+            post.person = previous.person
 
 
 def agrees(title: Token, name: Token) -> bool:

@@ -127,3 +127,19 @@ def test_store_cli_ingest_paths(tmp_path, capsys):
     assert code == 0 and "0 stored, 1 skipped" in err
     code, out, _ = run(capsys, "relations", "KZ", "TR", "--format", "jsonl", "--db", url)
     assert code == 0 and out.strip()
+
+
+def test_store_cli_postgresql(pg_cluster, tmp_path, capsys):
+    """The same commands against a PostgreSQL URL."""
+    from .pg import create_database
+
+    url = create_database(pg_cluster, "depesha_cli")
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS))
+    assert run(capsys, "ingest", "--records", str(path), "--db", url)[0] == 0
+    code, out, _ = run(capsys, "relations", "KZ", "MX", "--format", "jsonl", "--db", url)
+    assert code == 0 and [json.loads(line)["kind"] for line in out.splitlines()] == ["meeting", "proposal", "meeting", "visit"]
+    code, out, _ = run(capsys, "search", "визитами", "--format", "jsonl", "--db", url)
+    assert code == 0 and len(out.splitlines()) == 3
+    code, out, _ = run(capsys, "db", "version", "--db", url)
+    assert code == 0 and "schema version 1" in out

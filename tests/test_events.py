@@ -86,6 +86,23 @@ CASES = [
         [{"category": "SUPPORT", "kind": "signing", "countries": {"RU", "VN"}, "participants": 2},
          {"category": "CONSULT", "kind": "talks", "countries": {"RU", "VN"}, "participants": 2}],
         id="collective-subject"),
+    pytest.param(
+        "Рим. 12 апреля. ANSA - Власти Мальты и Италии не смогли договориться о приеме мигрантов.",
+        "2026-04-12",
+        [{"absent": "AGREE"}],
+        id="negated-agreement"),
+    pytest.param(
+        "Тбилиси. 12 апреля. Trend - Помощник госсекретаря США Мэтью Брайза призвал власти Грузии согласиться "
+        "на переговоры с Россией.",
+        "2026-04-12",
+        [{"category": "REQUEST", "countries": {"US", "GE"}}, {"absent": "AGREE"}],
+        id="call-to-agree-is-a-request"),
+    pytest.param(
+        "Минск. 12 апреля. БелТА - Глава Газпрома Алексей Миллер пригрозил ограничить поставки газа в "
+        "Белоруссию, если Минск откажется платить за газ.",
+        "2026-04-12",
+        [{"absent": "REJECT"}],
+        id="hypothetical-rejection"),
 ]
 
 

@@ -8,6 +8,7 @@ from ..doc import Doc, Event, Sent
 from .context import (
     collective_subject,
     descriptor_person,
+    governed,
     hosting,
     infinitive,
     is_future,
@@ -15,6 +16,7 @@ from .context import (
     light_verb_ok,
     linked_people,
     manner,
+    negated_clause,
     secondary,
     told,
 )
@@ -32,6 +34,7 @@ PROPOSAL_NOUN = re.compile(r"\b(?:предложени|инициатив|при
 PROPOSAL_BACK = re.compile(r"\b(?:эт|данн|указанн|соответствующ)\w*\s+(?:предложени|инициатив|приглашени|просьб)", re.I)
 FUTURE = re.compile(r"планируем|запланирован|предстоящ|будущ|следующ|очередн|подготовк", re.I)
 PROPOSAL_OBJECT = ("предложение", "инициатива")
+IRREALIS_KINDS = ("proposal", "offer", "invitation", "request", "demand")  # future-oriented by nature
 SPEECH_NOUNS = ("предложение", "приглашение", "поздравление", "просьба")
 SPEECH_RANK = {"proposal": 0, "agreement": 1, "invitation": 2, "request": 3, "demand": 3, "rejection": 4,
                "offer": 5, "signing": 6, "ratification": 6, "congratulation": 7, "appointment": 8,
@@ -72,14 +75,15 @@ class Builder:
         elif not pronoun_subject(sent):
             self.last_speaker = self.last_speaker if number else None
         found = [trigger for trigger in find_triggers(sent.tokens) + hosting(sent, doc)
-                 if not self.subordinate(sent, trigger)]
+                 if not self.subordinate(sent, trigger) and not negated_clause(sent, trigger)]
         consult = sorted((trigger for trigger in found if trigger.type.category == "CONSULT"
                           and not secondary(sent, trigger) and not infinitive(sent, trigger)),
                          key=lambda trigger: (is_reference(sent, trigger), trigger.first))
         speech = sorted((trigger for trigger in found if trigger.type.category != "CONSULT"
                          and not is_reference(sent, trigger)
                          and (sent.tokens[trigger.first].lemma.lower() not in SPEECH_NOUNS or light_verb_ok(sent, trigger))),
-                        key=lambda trigger: (secondary(sent, trigger), SPEECH_RANK.get(trigger.type.kind, 99)))
+                        key=lambda trigger: (secondary(sent, trigger), governed(sent, trigger, found),
+                                             SPEECH_RANK.get(trigger.type.kind, 99)))
         outcome = self.outcome_sentence(sent, speakers)
         own = [trigger for trigger in consult if not is_reference(sent, trigger)]
         kinds: set[str] = set()
@@ -93,8 +97,11 @@ class Builder:
     def subordinate(self, sent: Sent, trigger: Trigger) -> bool:
         """A future or proposed meeting ("предложил придать встречам ...") is part of another event."""
         token = sent.tokens[trigger.first]
-        if trigger.type.category == "SUPPORT" and is_future(sent, trigger):
-            return True  # "планируется подписать": a promise, not a signing
+        if trigger.type.kind not in IRREALIS_KINDS and (is_future(sent, trigger) or infinitive(sent, trigger)):
+            return True  # "планируется подписать", "откажется": a promise or a threat, not the act
+        if any(child.head_id == token.id and child.rel == "mark" and child.lemma.lower() in ("если", "ежели")
+               for child in sent.tokens):
+            return True  # "если Минск откажется платить": hypothetical
         if trigger.type.category == "CONSULT":
             before = " ".join(t.text for t in sent.tokens[max(0, trigger.first - 6) : trigger.first])
             if FUTURE.search(before) or is_future(sent, trigger) or manner(sent, trigger):

@@ -17,6 +17,7 @@ LIGHT_VERBS = {"выступить", "внести", "выдвинуть", "на
                "состояться", "пройти", "адресовать", "озвучить"}
 FUTURE_LEMMAS = {"должный", "планироваться", "предстоять", "ожидаться", "намереваться", "собираться",
                  "намеренный", "запланировать", "планировать"}
+FUTURE_BE = {"будет", "будут", "будем", "будете", "буду", "будешь"}
 # plural subjects that stand for the participants already named: "стороны обсудили", "министры подписали"
 COLLECTIVE = {"сторона", "министр", "лидер", "сопредседатель", "собеседник", "участник", "глава", "делегация",
               "президент", "премьер", "премьер-министр", "руководитель", "правительство", "страна", "парламентарий",
@@ -81,8 +82,8 @@ def is_future(sent: Sent, trigger: Trigger) -> bool:
         if current.pos in ("VERB", "AUX", "ADJ"):
             if current.feats.get("Tense") == "Fut":
                 return True
-            if any(child.rel in ("aux", "aux:pass") and child.feats.get("Tense") == "Fut"
-                   for child in children(sent, current)):
+            if any(child.rel in ("aux", "aux:pass", "cop") and (child.feats.get("Tense") == "Fut" or child.text.lower()
+                   in FUTURE_BE) for child in children(sent, current)):
                 return True
             if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin":
                 return False
@@ -106,6 +107,29 @@ def secondary(sent: Sent, trigger: Trigger) -> bool:
 
 
 HOST_VERBS = ("принять", "принимать")
+
+
+def negated_clause(sent: Sent, trigger: Trigger) -> bool:
+    """"не смогли договориться", "не встретился": a negated event is no event."""
+    token = sent.tokens[trigger.first]
+    index = index_of(sent)
+    heads = [token]
+    if token.rel == "xcomp" and token.head_id in index:
+        heads.append(index[token.head_id])
+    return any(child.text.lower() in ("не", "ни") and child.rel in ("advmod", "discourse", "neg")
+               for head in heads for child in children(sent, head))
+
+
+def governed(sent: Sent, trigger: Trigger, others: list[Trigger]) -> bool:
+    """"призвал согласиться": the trigger depends on another trigger of the sentence."""
+    index = index_of(sent)
+    starts = {sent.tokens[other.first].id for other in others if other is not trigger}
+    current, steps = index.get(sent.tokens[trigger.first].head_id), 0
+    while current is not None and steps < 3:
+        if current.id in starts:
+            return True
+        current, steps = index.get(current.head_id), steps + 1
+    return False
 
 
 def infinitive(sent: Sent, trigger: Trigger) -> bool:

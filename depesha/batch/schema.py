@@ -6,6 +6,7 @@ keeping the order of lists; `assemble_record` rebuilds the identical record from
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,6 +23,9 @@ KEYS = [
     ("ord", INT, "position of the item in its list in the record, from 0"),
 ]
 
+# fields added to the record after this schema: kept as JSON, so no output ever loses data
+EXTRA = ("extra", STR, "JSON object of the item's fields that have no column yet (normally null)")
+
 ARTICLES = [
     ("article_id", STR, "record `article.id`"),
     ("input_id", STR, "where the input came from: `path`, `path:line` (JSONL), `path@offset` (WARC)"),
@@ -36,6 +40,7 @@ ARTICLES = [
     ("path", STR, "`article.path`"),
     ("text", STR, "`article.text`, the text every offset points into"),
     ("warnings", STRS, "record `warnings`"),
+    ("extra", STR, "JSON of record fields with no column yet: `{\"article\": {...}, \"record\": {...}}`"),
 ]
 
 ENTITIES = KEYS + [
@@ -48,6 +53,7 @@ ENTITIES = KEYS + [
     ("sector", STR, "organisations: PLOVER sector"),
     ("canonical", STR, "gazetteer id of a known body, e.g. `KZ:LEG:mazhilis`"),
     ("roles", STRS, "per mention: `place` or `organization` (a place acting as a body, a body's seat)"),
+    EXTRA,
 ]
 
 POSITIONS = KEYS + [
@@ -57,6 +63,7 @@ POSITIONS = KEYS + [
     ("country", STR, "ISO 3166-1 alpha-2"),
     ("evidence", SPAN, "[start, stop] of the phrase"),
     ("text", STR, "the phrase as written"),
+    EXTRA,
 ]
 
 EVENTS = KEYS + [
@@ -76,6 +83,7 @@ EVENTS = KEYS + [
     ("evidence", SPANS, "[start, stop] spans stating the event"),
     ("trigger", STR, "the trigger word as written"),
     ("summary", STR, "the sentence or clause"),
+    EXTRA,
 ]
 
 FAILURES = [
@@ -90,6 +98,7 @@ LISTS = ["entities", "positions", "events"]   # record keys flattened into table
 ARTICLE_FIELDS = ["id", "source", "published", "dateline", "attribution", "title", "language", "url",
                   "path", "text"]
 DATELINE_FIELDS = ["place", "date", "agency"]
+RECORD_FIELDS = ["schema", "article", "entities", "positions", "events", "warnings"]
 
 
 def names(table: str) -> list[str]:
@@ -97,8 +106,17 @@ def names(table: str) -> list[str]:
 
 
 def item_names(table: str) -> list[str]:
-    """Columns that come from the record's list items (without `article_id`, `ord`)."""
-    return names(table)[len(KEYS):]
+    """Columns that come from the record's list items (without `article_id`, `ord`, `extra`)."""
+    return names(table)[len(KEYS):-1]
+
+
+def dump_extra(data: dict[str, Any], known: Iterable[str]) -> str | None:
+    extra = {key: value for key, value in data.items() if key not in set(known)}
+    return json.dumps(extra, ensure_ascii=False) if extra else None
+
+
+def load_extra(value: str | None) -> dict[str, Any]:
+    return json.loads(value) if value else {}
 
 
 def ddl(table: str) -> str:
@@ -124,10 +142,13 @@ def flatten_record(record: dict[str, Any], input_id: str) -> dict[str, list[tupl
     row = [article_id, input_id, record["schema"]]
     for name in ARTICLE_FIELDS[1:]:
         row.append(tuple(dateline.get(key) for key in DATELINE_FIELDS) if name == "dateline" else article.get(name))
-    rows: dict[str, list[tuple]] = {"articles": [(*row, list(record.get("warnings") or []))]}
+    extra = {"article": dump_extra(article, ARTICLE_FIELDS), "record": dump_extra(record, RECORD_FIELDS)}
+    extra_json = json.dumps({key: json.loads(value) for key, value in extra.items() if value},
+                            ensure_ascii=False) if any(extra.values()) else None
+    rows: dict[str, list[tuple]] = {"articles": [(*row, list(record.get("warnings") or []), extra_json)]}
     for table in LISTS:
         columns = item_names(table)
-        rows[table] = [(article_id, ord, *(item.get(name) for name in columns))
+        rows[table] = [(article_id, ord, *(item.get(name) for name in columns), dump_extra(item, columns))
                        for ord, item in enumerate(record.get(table) or [])]
     return rows
 
@@ -142,9 +163,13 @@ def assemble_record(article: dict[str, Any], items: dict[str, Iterable[dict[str,
     if isinstance(dateline, (tuple, list)):   # as flattened, before Spark made a struct of it
         dateline = dict(zip(DATELINE_FIELDS, dateline, strict=True))
     fields["dateline"] = {key: dateline.get(key) for key in DATELINE_FIELDS}
-    record: dict[str, Any] = {"schema": article["schema"], "article": {"id": article["article_id"], **fields}}
+    extra = load_extra(article.get("extra"))
+    record: dict[str, Any] = {"schema": article["schema"],
+                              "article": {"id": article["article_id"], **fields, **extra.get("article", {})}}
     for table in LISTS:
         rows = sorted(items.get(table) or [], key=lambda row: row["ord"])
-        record[table] = [{name: row[name] for name in item_names(table)} for row in rows]
+        record[table] = [{**{name: row[name] for name in item_names(table)}, **load_extra(row.get("extra"))}
+                         for row in rows]
     record["warnings"] = list(article["warnings"] or [])
+    record.update(extra.get("record", {}))
     return record

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from depesha.batch.schema import TABLES, assemble_record, flatten_record, names
+from depesha.batch.schema import TABLES, assemble_record, flatten_record, item_names, names
 
 DOCS = Path(__file__).parent.parent.parent / "docs" / "batch.md"
 
@@ -43,6 +43,11 @@ FULL = {
 }
 
 
+FUTURE = {**FULL, "article": {**FULL["article"], "lang_score": 0.98}, "version": 2,
+          "entities": [{**FULL["entities"][0], "wikidata": "Q1"}, FULL["entities"][1]],
+          "events": [{**FULL["events"][0], "confidence": 0.7}, FULL["events"][1]]}
+
+
 def as_dicts(table: str, rows: list[tuple]) -> list[dict]:
     return [dict(zip(names(table), row, strict=True)) for row in rows]
 
@@ -50,6 +55,7 @@ def as_dicts(table: str, rows: list[tuple]) -> list[dict]:
 @pytest.mark.parametrize("record, counts", [
     (EMPTY, {"articles": 1, "entities": 0, "positions": 0, "events": 0}),
     (FULL, {"articles": 1, "entities": 2, "positions": 1, "events": 2}),
+    (FUTURE, {"articles": 1, "entities": 2, "positions": 1, "events": 2}),   # fields with no column yet
 ])
 def test_batch_schema_round_trip(record, counts):
     rows = flatten_record(record, "in:1")
@@ -64,10 +70,11 @@ def test_batch_schema_matches_record_keys(pipeline_record):
     """Every key of a real record has a column: a new field in the contract must reach the schema."""
     rows = flatten_record(pipeline_record, "t")
     assert set(pipeline_record) == {"schema", "article", "entities", "positions", "events", "warnings"}
-    assert set(pipeline_record["article"]) | {"article_id", "input_id", "schema", "warnings"} == set(names("articles")) | {"id"}
+    assert set(pipeline_record["article"]) | {"article_id", "input_id", "schema", "warnings", "extra"} == set(names("articles")) | {"id"}
     for table in ("entities", "positions", "events"):
         assert pipeline_record[table], f"the sample has no {table}"
-        assert set(pipeline_record[table][0]) == set(names(table)[2:])
+        assert set(pipeline_record[table][0]) == set(item_names(table))
+    assert [row[-1] for table in rows for row in rows[table]] == [None] * sum(map(len, rows.values())), "extra used"
     assert assemble_record(as_dicts("articles", rows["articles"])[0],
                            {table: as_dicts(table, rows[table]) for table in ("entities", "positions", "events")}) == pipeline_record
 

@@ -92,8 +92,11 @@ def insert_events(writer: Any, num: int, events: list[dict[str, Any]], ids: dict
         ))
         for sql, links in cluster_links(cluster, date, countries, participants, event.get("topics") or []).items():
             rows[sql].extend(links)
-    for sql, values in rows.items():
-        writer.executemany(sql, values)
+    for sql, values in rows.items():  # what later articles' clustering reads goes in now, the rest at commit
+        if sql in (INSERT_CLUSTER, LINKS["countries"], LINKS["entities"]):
+            writer.executemany(sql, values)
+        else:
+            writer.defer(sql, values)
 
 
 def candidate_clusters(writer: Any, report: Report) -> list[Cluster]:

@@ -32,6 +32,7 @@ def replace_facts(writer: Writer, num: int, record: dict[str, Any], extractor: s
     if record["article"]["text"] != text:
         raise StoreError(f"{article_id}: the extractor returned another text; stored text is never altered")
     writer.begin()
+    writer.flush()  # rows of earlier articles still waiting for their commit
     try:
         old = {row[0] for row in writer.execute("SELECT entity FROM article_entities WHERE article = ?", (num,))}
         clusters = {row[0] for row in writer.execute("SELECT cluster FROM events WHERE article = ?", (num,))}

@@ -6,6 +6,7 @@ import re
 
 from ..doc import Doc, Event, Sent
 from .context import (
+    PEOPLE_OBJECT_KINDS,
     collective_subject,
     descriptor_person,
     governed,
@@ -17,6 +18,7 @@ from .context import (
     linked_people,
     manner,
     negated_clause,
+    people_object,
     secondary,
     told,
 )
@@ -75,7 +77,8 @@ class Builder:
         elif not pronoun_subject(sent):
             self.last_speaker = self.last_speaker if number else None
         found = [trigger for trigger in find_triggers(sent.tokens) + hosting(sent, doc)
-                 if not self.subordinate(sent, trigger) and not negated_clause(sent, trigger)]
+                 if not self.subordinate(sent, trigger) and not negated_clause(sent, trigger)
+                 and (trigger.type.kind not in PEOPLE_OBJECT_KINDS or people_object(doc, sent, trigger))]
         consult = sorted((trigger for trigger in found if trigger.type.category == "CONSULT"
                           and not secondary(sent, trigger) and not infinitive(sent, trigger)),
                          key=lambda trigger: (is_reference(sent, trigger), trigger.first))

@@ -132,6 +132,25 @@ def governed(sent: Sent, trigger: Trigger, others: list[Trigger]) -> bool:
     return False
 
 
+ENVOYS = ("посол", "посланник", "постпред", "представитель", "консул", "атташе", "полпред", "спецпредставитель",
+          "дипломат", "сотрудник", "журналист", "гражданин", "военный", "советник")
+PEOPLE_OBJECT_KINDS = ("appointment", "expulsion")
+
+
+def people_object(doc: Doc, sent: Sent, trigger: Trigger) -> bool:
+    """An envoy's appointment or an expulsion is about people: "назначен послом", "выслал дипломатов" (not
+    "старт назначен на 12 октября", "выслали истребители")."""
+    spans = [(start, stop) for entity in doc.entities if entity.type == "person"
+             for start, stop in entity.mentions if sent.start <= start < sent.stop]
+    token = sent.tokens[trigger.first]
+    for child in children(sent, token):
+        if child.rel not in ("obj", "nsubj:pass", "obl", "xcomp", "nsubj"):
+            continue
+        if child.lemma.lower().startswith(ENVOYS) or any(start <= child.start < stop for start, stop in spans):
+            return True
+    return False
+
+
 def infinitive(sent: Sent, trigger: Trigger) -> bool:
     """"пригласил посетить", "намерен посетить": an infinitive event is not (yet) an event."""
     return sent.tokens[trigger.first].feats.get("VerbForm") == "Inf"

@@ -9,7 +9,7 @@ from .gazetteer import countries, country_name
 from .locorg import place_role
 from .names import normalize_name
 from .orgs import BodyMention, find_bodies, nominative_phrase
-from .spans import Piece, body_phrase, grow_org, refined_spans
+from .spans import Piece, body_phrase, grow_org, grow_phrase, refined_spans
 
 GENDER = {"masc": "masc", "femn": "fem"}
 NOT_ORGS = {"сми", "жж", "интернет"}                        # the media at large, not one organisation
@@ -25,6 +25,9 @@ BODY_HEADS = {
     "совет", "комитет", "комиссия", "суд", "дума", "госдума", "палата", "армия", "спецслужба", "минздрав",
     "минсельхоз", "мчс", "мвд", "фсб", "генштаб", "минюст",
 }
+# parts of an organisation: "отдела ... HP", "судейский комитет ФИФА"
+PART_HEADS = {"отдел", "кафедра", "департамент", "управление", "подразделение", "отделение", "жюри", "президиум",
+              "штаб", "федерация", "филиал", "секретариат", "бюро", "институт", "лаборатория"}
 
 
 class EntityIndex:
@@ -192,6 +195,41 @@ def add_locations(doc: Doc, index: EntityIndex, geo: list[CountryMention], piece
         index.add("location", name.lower(), name, (span.start, span.stop))
 
 
+# kinds of organisation that introduce a quoted name: "движение «Солидарность»", "ГУП «Водоканал»"
+DESCRIPTORS = {
+    "движение", "партия", "газета", "еженедельник", "журнал", "издание", "радиостанция", "телеканал", "радио",
+    "агентство", "институт", "театр", "центр", "компания", "корпорация", "концерн", "холдинг", "фонд", "клуб",
+    "банк", "общество", "союз", "организация", "ассоциация", "объединение", "фирма", "завод", "комбинат",
+    "музей", "университет", "издательство", "телекомпания", "портал", "команда", "коалиция", "блок",
+    "профсоюз", "федерация", "академия", "лаборатория", "гуп", "фгуп", "оао", "зао", "ооо", "пао", "ао",
+}
+
+
+def quoted_names(doc: Doc) -> list[tuple[int, int]]:
+    """«Name» right after a kind of organisation: (start, stop) of the name inside the quotes."""
+    tokens, found = doc.tokens, []
+    for index, token in enumerate(tokens[1:-1], 1):
+        if token.text != "«" or (tokens[index - 1].lemma or "").lower() not in DESCRIPTORS:
+            continue
+        close = next((n for n in range(index + 1, min(index + 9, len(tokens))) if tokens[n].text == "»"), None)
+        if close is None or close == index + 1 or not tokens[index + 1].text[:1].isupper():
+            continue
+        found.append((tokens[index + 1].start, tokens[close - 1].stop))
+    return found
+
+
+def add_quoted_orgs(doc: Doc, index: EntityIndex) -> None:
+    taken = [(start, stop) for entity in index.entities if entity.type in ("person", "organization")
+             for start, stop in entity.mentions]
+    for start, stop in quoted_names(doc):
+        if any(start < b and a < stop for a, b in taken):
+            continue
+        name = doc.text[start:stop]
+        inner = [entity.country for entity in index.entities if entity.type == "country"
+                 and any(start <= a and b <= stop for a, b in entity.mentions)]
+        index.add("organization", name.lower(), name, (start, stop), country=inner[0] if inner else None)
+
+
 # SPANS AND ROLES
 
 
@@ -206,20 +244,25 @@ def grow_orgs(doc: Doc, index: EntityIndex) -> None:
     for entity in index.entities:
         if entity.type == "organization":
             grown = [list(grow_org(doc, start, stop, places)) for start, stop in entity.mentions]
+            grown = [[start, grow_phrase(doc, start, stop, {"при", "по"})] for start, stop in grown]
             entity.mentions = [span for n, span in enumerate(grown) if span not in grown[:n]]
 
 
 def add_body_phrases(doc: Doc, index: EntityIndex) -> None:
-    """"делегации Китая", "мэрии Москвы": a body noun with a place in the genitive is an organisation of it."""
+    """"делегации Китая", "мэрии Москвы", "президентского совета ФИДЕ": a body noun with a place or an
+    organisation in the genitive is an organisation (of that country, or a part of that organisation)."""
     orgs = [(start, stop) for entity in index.entities if entity.type == "organization" for start, stop in entity.mentions]
-    for start, stop, place in place_mentions(index):
-        found = body_phrase(doc, start, stop, BODY_HEADS)
+    owners = place_mentions(index) + [(start, stop, entity) for entity in list(index.entities)
+                                      if entity.type == "organization" for start, stop in entity.mentions]
+    for start, stop, place in owners:
+        heads = BODY_HEADS if place.type != "organization" else BODY_HEADS | PART_HEADS
+        found = body_phrase(doc, start, stop, heads)
         if found is None or any(a <= found[1].start < b for a, b in orgs):
             continue
         begin = found[0]
         words = nominative_phrase(tokens_in(doc, begin, found[1].stop), singular=True)
         name = f"{words} {doc.text[start:stop]}"
-        country = place.country if place.type == "country" else None
+        country = place.country if place.type in ("country", "organization") else None
         index.add("organization", name.lower(), name, (begin, stop), country=country)
         orgs.append((begin, stop))
 
@@ -254,6 +297,7 @@ def extract_entities(doc: Doc) -> Doc:
     add_countries(doc, index, geo)
     add_orgs(doc, index, geo, pieces)
     add_locations(doc, index, geo, pieces)
+    add_quoted_orgs(doc, index)
     grow_orgs(doc, index)
     add_body_phrases(doc, index)
     for entity in index.entities:

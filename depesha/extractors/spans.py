@@ -42,6 +42,8 @@ def split_span(text: str, span: NerSpan) -> list[Piece]:
     pieces: list[Piece] = []
     for index, (a, b) in enumerate(bounds):
         a, b = trim(text, a, b)
+        if text.count("«", a, b) > text.count("»", a, b) and text[b : b + 1] == "»":
+            b += 1   # 'ГУП «Водоканал»' keeps its closing quote
         if not any(char.isalnum() for char in text[a:b]):
             continue
         piece = NerSpan(a, b, span.type, text[a:b], span.normal if (a, b) == (span.start, span.stop) else "")
@@ -111,6 +113,37 @@ def grow_org(doc: Doc, start: int, stop: int, places: list[tuple[int, int]]) -> 
             stop = b
         break
     return left_adjectives(doc, start, ids), stop
+
+
+def descendants_end(doc: Doc, token: Token) -> int:
+    """The stop of the contiguous run of tokens after `token` that hang from it ("по развитию информационного общества")."""
+    sent = [t for t in doc.tokens if t.id.split("_")[0] == token.id.split("_")[0]]
+    parent = {t.id: t.head_id for t in sent}
+    stop, inside = token.stop, {token.id}
+    for other in sent:
+        if other.start < token.stop:
+            continue
+        node, seen = other.id, 0
+        while node not in inside and node in parent and seen < 20:
+            node, seen = parent[node], seen + 1
+        if node not in inside or other.text in ",;:()—":
+            break
+        inside.add(other.id)
+        stop = other.stop
+    return stop
+
+
+def grow_phrase(doc: Doc, start: int, stop: int, preps: set[str]) -> int:
+    """Over a prepositional phrase that depends on the mention: "Совета при Президенте РФ", "Бюро США по патентам"."""
+    for _ in range(3):
+        ids = {token.id for token in tokens_in(doc, start, stop)}
+        after = [token for token in doc.tokens if token.start >= stop][:2]
+        if len(after) < 2 or after[0].text.lower() not in preps or after[1].head_id not in ids:
+            return stop
+        if after[1].rel != "nmod" or not doc.text[stop : after[0].start].isspace():
+            return stop
+        stop = descendants_end(doc, after[1])
+    return stop
 
 
 def body_phrase(doc: Doc, start: int, stop: int, heads: set[str]) -> tuple[int, Token] | None:

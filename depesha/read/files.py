@@ -62,7 +62,7 @@ def is_jsonl(path: str) -> bool:
 
 
 def load_jsonl(path: str, data: bytes, max_bytes: int) -> Iterator[Article | Failure]:
-    for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+    for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), 1):
         if not line.strip():
             continue
         source = f"{path}:{number}"

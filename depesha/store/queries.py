@@ -118,14 +118,17 @@ def find_people(conn: Connection, name: str, limit: int = 20) -> list[dict[str, 
 def event_where(flt: EventFilter, conn: Connection) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
-    for country in flt.countries:
-        sub = "c.id IN (SELECT cluster FROM cluster_countries WHERE country = ?"
-        params.append(country)
+    if flt.countries:  # one subquery: the date range on the first country, the others joined by cluster
+        first, *others = sorted(set(flt.countries))
+        joins = "".join(f" JOIN cluster_countries y{i} ON y{i}.cluster = x.cluster AND y{i}.country = ?"
+                        for i in range(len(others)))
+        sub = f"c.id IN (SELECT x.cluster FROM cluster_countries x{joins} WHERE x.country = ?"
+        params += [*others, first]
         if flt.since:
-            sub += " AND date >= ?"
+            sub += " AND x.date >= ?"
             params.append(flt.since)
         if flt.until:
-            sub += " AND date <= ?"
+            sub += " AND x.date <= ?"
             params.append(flt.until)
         where.append(sub + ")")
     if flt.person:

@@ -21,6 +21,7 @@ from .context import (
     people_object,
     secondary,
     told,
+    visitor_ok,
 )
 from .dates import find_date
 from .finish import finish
@@ -80,13 +81,13 @@ class Builder:
                  if not self.subordinate(sent, trigger) and not negated_clause(sent, trigger)
                  and (trigger.type.kind not in PEOPLE_OBJECT_KINDS or people_object(doc, sent, trigger))]
         consult = sorted((trigger for trigger in found if trigger.type.category == "CONSULT"
-                          and not secondary(sent, trigger) and not infinitive(sent, trigger)),
+                          and not secondary(sent, trigger) and not infinitive(sent, trigger)
+                          and visitor_ok(doc, sent, trigger)),
                          key=lambda trigger: (is_reference(sent, trigger), trigger.first))
         speech = sorted((trigger for trigger in found if trigger.type.category != "CONSULT"
-                         and not is_reference(sent, trigger)
+                         and not is_reference(sent, trigger) and not secondary(sent, trigger)
                          and (sent.tokens[trigger.first].lemma.lower() not in SPEECH_NOUNS or light_verb_ok(sent, trigger))),
-                        key=lambda trigger: (secondary(sent, trigger), governed(sent, trigger, found),
-                                             SPEECH_RANK.get(trigger.type.kind, 99)))
+                        key=lambda trigger: (governed(sent, trigger, found), SPEECH_RANK.get(trigger.type.kind, 99)))
         outcome = self.outcome_sentence(sent, speakers)
         own = [trigger for trigger in consult if not is_reference(sent, trigger)]
         kinds: set[str] = set()

@@ -15,7 +15,7 @@ FRAME_CASES = {"перед", "после", "до", "в ходе", "в рамка
 # "направил поздравление", "обратился с просьбой", "передал приглашение"
 LIGHT_VERBS = {"выступить", "внести", "выдвинуть", "направить", "передать", "обратиться", "сделать", "вручить",
                "состояться", "пройти", "адресовать", "озвучить"}
-FUTURE_LEMMAS = {"должный", "планироваться", "предстоять", "ожидаться", "намереваться", "собираться",
+FUTURE_LEMMAS = {"наметить", "намечать", "должный", "планироваться", "предстоять", "ожидаться", "намереваться", "собираться",
                  "намеренный", "запланировать", "планировать"}
 FUTURE_BE = {"будет", "будут", "будем", "будете", "буду", "будешь"}
 # plural subjects that stand for the participants already named: "стороны обсудили", "министры подписали"
@@ -149,6 +149,22 @@ def people_object(doc: Doc, sent: Sent, trigger: Trigger) -> bool:
         if child.lemma.lower().startswith(ENVOYS) or any(start <= child.start < stop for start, stop in spans):
             return True
     return False
+
+
+def visitor_ok(doc: Doc, sent: Sent, trigger: Trigger) -> bool:
+    """"прибыл", "посетил" is a visit when a person, an official or a delegation travels (not "прибыли сотрудники
+    полиции"); the noun "визит" always is."""
+    token = sent.tokens[trigger.first]
+    if trigger.type.kind != "visit" or token.pos != "VERB":
+        return True
+    subject = subject_token(sent, trigger)
+    if subject is None:
+        return False
+    if subject.lemma.lower() in HOSTED or subject.lemma.lower() in COLLECTIVE:
+        return True
+    spans = [(start, stop) for entity in doc.entities if entity.type == "person"
+             for start, stop in entity.mentions if sent.start <= start < sent.stop]
+    return any(mention_under(sent, subject, start, stop) for start, stop in spans)
 
 
 def infinitive(sent: Sent, trigger: Trigger) -> bool:

@@ -12,7 +12,7 @@ from .topics import find_topics
 if TYPE_CHECKING:
     from .build import Builder
 
-INTERNATIONAL = ("REQUEST", "AGREE", "SUPPORT")
+INTERNATIONAL = ("REQUEST", "AGREE", "SUPPORT", "REJECT", "ACCUSE")
 
 
 def finish(doc: Doc, builder: Builder) -> None:
@@ -64,11 +64,12 @@ def home_country(doc: Doc) -> str | None:
 
 
 def international(doc: Doc, event: Event, people: dict) -> bool:
-    """REQUEST/AGREE/SUPPORT need an international actor: two countries, a foreign official or an
+    """REQUEST/AGREE/SUPPORT/REJECT/ACCUSE need an international actor: two countries, a foreign official or an
     international organisation ("Мы рекомендуем жителям..." is not diplomacy)."""
     if event.category not in INTERNATIONAL or len(event.countries) > 1:
         return True
-    if any(len(other.countries) > 1 for other in doc.events if other.id in event.related):
+    if (event.countries or event.participants) and any(len(other.countries) > 1 for other in doc.events
+                                                       if other.id in event.related):
         return True
     home = home_country(doc)
     if any(people[person].country not in (None, home) for person in event.participants if person in people):

@@ -48,9 +48,10 @@ def finish(doc: Doc, builder: Builder) -> None:
             event.topics.append("diplomatic")
     doc.events = builder.events
     builder.events = [event for event in builder.events if international(doc, event, people)]
-    kept = {event.id for event in builder.events}
-    for event in builder.events:
-        event.related = [id for id in event.related if id in kept]
+    renamed = {event.id: f"v{number}" for number, event in enumerate(builder.events, 1)}
+    for event in builder.events:  # ids stay v1, v2, ... without gaps
+        event.id = renamed[event.id]
+        event.related = [renamed[id] for id in event.related if id in renamed]
 
 
 def home_country(doc: Doc) -> str | None:

@@ -30,9 +30,8 @@ def token_lemma(token: Token) -> str:
 
 
 def token_keys(token: Token) -> set[str]:
-    """natasha's lemma, the word itself and pymorphy's lemma: natasha misses unknown names ("Мажлиса")."""
-    text = token.text.lower().replace("ё", "е")
-    return {token_lemma(token), text, lemma(token.text)}
+    """natasha's lemma and the word itself."""
+    return {token_lemma(token), token.text.lower().replace("ё", "е")}
 
 
 Pattern = tuple[tuple[frozenset[str], ...], Body]
@@ -48,13 +47,19 @@ def patterns_by_first() -> dict[str, list[Pattern]]:
     return index
 
 
-def match_at(keys: list[set[str]], index: int) -> Pattern | None:
+def word_matches(token: Token, keys: set[str], forms: frozenset[str]) -> bool:
+    """By natasha's lemma or the word, else by pymorphy's lemma (natasha misses unknown names: "Мажлиса")."""
+    return bool(keys & forms) or lemma(token.text) in forms
+
+
+def match_at(tokens: list[Token], keys: list[set[str]], index: int) -> Pattern | None:
     best: Pattern | None = None
     for key in keys[index]:
         for words, body in patterns_by_first().get(key, ()):
             if best is not None and len(words) <= len(best[0]):
                 break
-            if index + len(words) <= len(keys) and all(keys[index + i] & words[i] for i in range(1, len(words))):
+            if index + len(words) <= len(keys) and all(word_matches(tokens[index + i], keys[index + i], words[i])
+                                                      for i in range(1, len(words))):
                 best = (words, body)
                 break
     return best
@@ -65,7 +70,7 @@ def find_bodies(tokens: list[Token]) -> list[BodyMention]:
     keys = [token_keys(token) for token in tokens]
     found, index = [], 0
     while index < len(tokens):
-        hit = match_at(keys, index)
+        hit = match_at(tokens, keys, index)
         if hit is None:
             index += 1
             continue

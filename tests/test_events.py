@@ -118,6 +118,13 @@ CASES = [
         "2026-04-12",
         None,
         id="no-envoy-no-appointment"),
+    pytest.param(
+        "Баку. 25 марта. Trend - Министр иностранных дел Азербайджана Фарид Мамедли провел телефонный разговор с "
+        "министром иностранных дел Грузии Георгием Беридзе. Фарид Мамедли пригласил грузинского коллегу посетить "
+        "Баку.",
+        "2026-03-25",
+        [{"category": "AGREE", "kind": "invitation", "countries": {"AZ", "GE"}, "participants": 2}],
+        id="invitee-described-as-colleague"),
 ]
 
 

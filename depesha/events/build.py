@@ -18,6 +18,7 @@ from .context import (
     linked_people,
     manner,
     negated_clause,
+    object_person,
     people_object,
     secondary,
     told,
@@ -153,6 +154,10 @@ class Builder:
             initiator = described.id if described else None
         if initiator and initiator not in people:
             people.insert(0, initiator)
+        if trigger.type.kind in ("invitation", "congratulation", "request", "proposal"):
+            addressee = object_person(doc, sent, trigger)
+            if addressee is not None and addressee.id not in people:
+                people.append(addressee.id)
         if not speakers and collective_subject(sent, trigger):
             before = next((event for event in reversed(self.events) if len(event.participants) > 1), None)
             if before is not None:

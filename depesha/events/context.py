@@ -294,27 +294,48 @@ def descriptor_person(doc: Doc, sent: Sent, trigger: Trigger) -> Entity | None:
     """"турецкий депутат предложил": the person whose post fits the subject noun (and its country adjective),
     the most recently mentioned one before the sentence."""
     token = subject_token(sent, trigger)
-    if token is None or token.feats.get("Number") == "Plur":
+    return described(doc, sent, token) if token is not None else None
+
+
+def object_person(doc: Doc, sent: Sent, trigger: Trigger) -> Entity | None:
+    """"пригласил грузинского коллегу", "поздравил турецкого лидера": the person the object stands for."""
+    token = sent.tokens[trigger.first]
+    spans = [(start, stop) for entity in doc.entities if entity.type == "person"
+             for start, stop in entity.mentions if sent.start <= start < sent.stop]
+    heads = [token]
+    if token.pos == "NOUN" and token.rel == "obj" and token.head_id in index_of(sent):
+        heads.append(index_of(sent)[token.head_id])  # "направил поздравление турецкому лидеру"
+    for child in (child for head in heads for child in children(sent, head)):
+        if child is not token and child.rel in ("obj", "iobj") and child.pos == "NOUN" \
+                and not any(mention_under(sent, child, start, stop) for start, stop in spans):
+            return described(doc, sent, child)
+    return None
+
+
+def described(doc: Doc, sent: Sent, token: Token) -> Entity | None:
+    """The person a descriptor noun stands for: a fitting post (and country, when an adjective names one),
+    the most recently mentioned before the sentence; "коллега" needs the country."""
+    if token.feats.get("Number") == "Plur":
         return None
     lemma = token.lemma.lower()
-    titles = DESCRIPTOR_TITLES.get(lemma)
-    if titles is None:
-        titles = (lemma,)
-    if not titles:
-        return None
+    titles = DESCRIPTOR_TITLES.get(lemma, (lemma,))
     span = [child for child in children(sent, token) if child.rel in ("amod", "nmod")] + [token]
     countries = {mention.iso for mention in doc.geo
                  if any(part.start <= mention.start < part.stop for part in span)}
+    if not titles and not countries:
+        return None
     people = {entity.id: entity for entity in doc.entities if entity.type == "person"}
     candidates: dict[str, tuple[int, bool]] = {}
     for position in doc.positions:
         entity = people.get(position.person)
-        if entity is None or not any(title in position.title.lower() for title in titles):
+        if entity is None or (titles and not any(title in position.title.lower() for title in titles)):
             continue
         before = [start for start, _ in entity.mentions if start < sent.start]
         if not before:
             continue
         fits = not countries or (position.country or entity.country) in countries
+        if not titles and not fits:
+            continue
         last, seen = candidates.get(entity.id, (-1, False))
         candidates[entity.id] = (max(last, max(before)), seen or fits)
     if not candidates:

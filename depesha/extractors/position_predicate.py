@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from ..annotate.morph import parse_word
 from ..doc import Entity, Token
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
+CASES = {"Gen": {"gent", "gen2"}, "Dat": {"datv"}, "Ins": {"ablt"}, "Loc": {"loct", "loc2"}}   # natasha -> pymorphy
 POST_NOUNS = {"пост", "должность", "место", "кресло"}   # "занять пост премьер-министра", "место спикера занял X"
 
 
@@ -20,7 +22,7 @@ def predicate_subject(tokens: list[Token], first: int, last: int) -> int | None:
     root = title_root(tokens, first, last)
     if root is not None and tokens[root].feats.get("Case") == "Gen":
         root = post_noun(tokens, tokens[root].head_id)
-    elif root is not None and tokens[root].feats.get("Case") != "Ins":
+    elif root is not None and (tokens[root].feats.get("Case") != "Ins" or not complement(tokens, root)):
         root = None
     if root is None or not tokens[root].head_id:
         return None
@@ -28,7 +30,8 @@ def predicate_subject(tokens: list[Token], first: int, last: int) -> int | None:
 
 
 def verb_subject(tokens: list[Token], verb: str) -> int | None:
-    """The subject of a verb, or of the verb it complements ("согласился занять пост" -> согласился)."""
+    """The subject of a verb, or of the verb it complements ("согласился занять пост" -> согласился),
+    else the nominative name right before a passive verb ("Указом ... Серик Абдрахманов назначен Послом")."""
     for _ in range(3):
         subject = next((index for index, token in enumerate(tokens)
                         if token.head_id == verb and token.rel in SUBJECT_RELS), None)
@@ -36,9 +39,24 @@ def verb_subject(tokens: list[Token], verb: str) -> int | None:
             return subject
         head = next((token for token in tokens if token.id == verb), None)
         if head is None or head.rel != "xcomp":
-            return None
+            return nominative_before(tokens, verb)
         verb = head.head_id
     return None
+
+
+def nominative_before(tokens: list[Token], verb: str) -> int | None:
+    position = next((index for index, token in enumerate(tokens) if token.id == verb), None)
+    if position and tokens[position].feats.get("Voice") == "Pass" and tokens[position - 1].pos == "PROPN" \
+            and tokens[position - 1].feats.get("Case") == "Nom":
+        return position - 1
+    return None
+
+
+def complement(tokens: list[Token], root: int) -> bool:
+    """An instrumental complement ("стал капитаном"), not an agent ("принят министром") or a PP ("с министром")."""
+    if tokens[root].rel in ("obl:agent", "nmod", "conj"):
+        return False
+    return not any(token.head_id == tokens[root].id and token.rel == "case" for token in tokens)
 
 
 def post_noun(tokens: list[Token], id: str) -> int | None:
@@ -52,6 +70,19 @@ def plural_title(tokens: list[Token], first: int, last: int) -> bool:
     root = title_root(tokens, first, last)
     return root is not None and tokens[root].feats.get("Number") == "Plur" and \
         not (first and tokens[first - 1].text.lower() == "из")
+
+
+def apposed(tokens: list[Token], first: int, last: int, name: int) -> bool:
+    """False for a name that cannot be in the oblique case of the title before it: in "Указом Главы
+    государства Серик Абдрахманов назначен" the name is the subject, not the head of state."""
+    if not first or tokens[first - 1].pos not in ("NOUN", "PROPN", "ADP", "VERB"):
+        return True     # a title opening the sentence or a clause is nominative whatever the tagger says
+    root = title_root(tokens, first, last)
+    case = CASES.get(tokens[root].feats.get("Case", "")) if root is not None else None
+    if case is None:
+        return True
+    cases = {parse.tag.case for parse in parse_word(tokens[name].text)}
+    return not cases or None in cases or bool(cases & case)
 
 
 def person_covering(token: Token, people: list[tuple[int, int, Entity]]) -> Entity | None:

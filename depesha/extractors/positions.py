@@ -11,7 +11,7 @@ from .chain import chain_end
 from .gazetteer import positions
 from .match import Matcher
 from .orgs import token_lemma
-from .position_predicate import plural_title, predicate_person
+from .position_predicate import apposed, plural_title, predicate_person
 
 GENERIC_HEADS = {"глава", "председатель", "руководитель", "член", "заместитель", "секретарь", "сопредседатель",
                  "директор", "начальник", "президент", "вице-президент", "спикер", "лидер"}
@@ -150,16 +150,16 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
     heads = frozenset(first for first in stacked if first and tokens[first - 1].text.lower() in (",", "и"))
     for number in range(len(posts) - 1, -1, -1):
         post = posts[number]
+        after = tokens[post.end] if post.end < len(tokens) else None
+        if after is not None and finder.at(after) and apposed(tokens, post.first, post.head_last, post.end):
+            post.person = finder.at(after)
+            continue
         subject = predicate_person(tokens, post.first, post.head_last, finder.spans)
         if subject is not None:
             post.person = subject
             continue
         if post.first >= 2 and tokens[post.first - 1].text == "(" and finder.ending(tokens[post.first - 2]):
             post.person = finder.ending(tokens[post.first - 2])
-            continue
-        after = tokens[post.end] if post.end < len(tokens) else None
-        if after is not None and finder.at(after):
-            post.person = finder.at(after)
             continue
         joined = after is not None and (after.text == "," or after.text.lower() == "и" and post.end == post.head_last)
         if joined and number + 1 < len(posts):
@@ -206,6 +206,8 @@ def person_ahead(tokens: list[Token], post: Post, finder: PersonFinder, limit: i
             end = index
         person = finder.at(token)
         if person is not None:
+            if not apposed(tokens, post.first, post.head_last, index):
+                return None
             post.end = end or index
             return person
         if token.pos in ("VERB", "AUX", "PRON", "SCONJ") or token.text in ",.;:!?—)":
@@ -241,8 +243,9 @@ def post_org(doc: Doc, tokens: list[Token], post: Post) -> Entity | None:
 def extract_positions(doc: Doc) -> Doc:
     """Stage `positions`: fills doc.positions and gives people their country."""
     finder = PersonFinder(doc)
-    org_spans = sorted((start, stop) for entity in doc.entities if entity.type == "organization"
-                       for start, stop in entity.mentions)
+    org_spans = sorted([(start, stop) for entity in doc.entities if entity.type == "organization"
+                        for start, stop in entity.mentions] +
+                       [(mention.start, mention.stop) for mention in doc.geo if mention.kind != "adj"])
     found: list[Position] = []
     national: set[int] = set()
     for sent in doc.sents:
@@ -274,7 +277,8 @@ def national_title(post: Post, title: str) -> bool:
 
 
 def name_skips(tokens: list[Token], org_spans: list[tuple[int, int]]) -> dict[int, int]:
-    """Token index of each organisation name or quoted title in the sentence -> index after it (quotes included)."""
+    """Token index of each organisation or country name ("Республики Казахстан") or quoted title in the
+    sentence -> index after it (quotes included)."""
     if not tokens:
         return {}
     first, last = tokens[0].start, tokens[-1].stop

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Entity, Event, Position, Sent, Token
-from ..events.context import core_people
+from ..events.parties import core_people
 from .factru_format import FactLines
 from .factru_values import normalize_value
 

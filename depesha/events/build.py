@@ -7,25 +7,21 @@ import re
 from ..doc import Doc, Event, Sent
 from .context import (
     PEOPLE_OBJECT_KINDS,
-    collective_subject,
-    descriptor_person,
     governed,
     hosting,
     infinitive,
     is_future,
     is_reference,
     light_verb_ok,
-    linked_people,
     manner,
     negated_clause,
-    object_person,
     people_object,
     secondary,
     told,
-    visitor_ok,
 )
 from .dates import find_date
 from .finish import finish
+from .parties import collective_subject, descriptor_person, linked_people, object_person, visitor_ok
 from .roles import countries_in, people_in, place_in, pronoun_subject, subjects
 from .triggers import Trigger, find_triggers
 
@@ -62,8 +58,13 @@ class Builder:
         self.events.append(event)
         return event
 
-    def when(self, sent: Sent) -> tuple[str | None, str | None]:
-        text = self.doc.text[max(sent.start, self.doc.dateline.stop) : sent.stop]
+    def when(self, sent: Sent, trigger: Trigger | None = None) -> tuple[str | None, str | None]:
+        """The first date of the sentence; for an act that looks ahead (a proposal, an invitation, a request) only
+        a date before its trigger or just after it counts ("пригласил посетить Баку в июне" is dated today)."""
+        stop = sent.stop
+        if trigger is not None and trigger.type.kind in IRREALIS_KINDS:
+            stop = sent.tokens[min(trigger.last + 2, len(sent.tokens)) - 1].stop
+        text = self.doc.text[max(sent.start, self.doc.dateline.stop) : stop]
         found = find_date(text, self.anchor)
         if found:
             return found
@@ -222,7 +223,7 @@ class Builder:
         doc = self.doc
         kind = trigger.type.kind
         people, initiator = self.people(sent, trigger, speakers)
-        date, precision = self.when(sent)
+        date, precision = self.when(sent, trigger)
         text = doc.text[sent.start : sent.stop]
         if self.merged(sent, kind, date, people, initiator):
             return

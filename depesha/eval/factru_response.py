@@ -26,8 +26,8 @@ def overlaps(start: int, stop: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def doc_mentions(doc: Doc, refine: bool = True) -> list[Mention]:
-    """Every entity mention with its tag (a place's role gives loc or locorg), plus natasha spans no entity
-    took; then factRuEval's conventions."""
+    """Every entity mention with its tag (a place's role gives loc or locorg), plus natasha's person and
+    place spans no entity took; then factRuEval's conventions."""
     mentions: list[Mention] = []
     for entity in doc.entities:
         roles = entity.roles or [""] * len(entity.mentions)
@@ -40,7 +40,8 @@ def doc_mentions(doc: Doc, refine: bool = True) -> list[Mention]:
     taken = [(start, stop) for _, start, stop in mentions]
     claimed = len(mentions)
     for span in doc.ner:
-        if not overlaps(span.start, span.stop, taken):
+        # the core's choice stands for organisations it left out (СМИ, шаттл «Дискавери»)
+        if span.type != "ORG" and not overlaps(span.start, span.stop, taken):
             tag = NER_TAGS.get(span.type) or place_tag(doc, span.start, span.stop)
             mentions.append((tag, span.start, span.stop))
     return refine_mentions(doc, mentions, claimed) if refine else mentions

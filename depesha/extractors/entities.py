@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc, Entity, NerSpan, Token
 from .chain import chain_end
 from .countries import CountryMention, find_countries
@@ -15,6 +17,10 @@ GENDER = {"masc": "masc", "femn": "fem"}
 NOT_ORGS = {"сми", "жж", "интернет"}                        # the media at large, not one organisation
 PLACES = {"мкс", "международный космический станция"}      # natasha's ORG, a place
 BUILDINGS = {"кремль", "белый дом", "капитолий", "вестминстер", "чжуннаньхай"}   # bodies named by their seat
+VEHICLES = {"шаттл", "корабль", "челнок", "телескоп", "станция", "спутник", "зонд", "самолет", "судно", "лайнер",
+            "модуль", "ракета", "аппарат", "крейсер", "авианосец", "лодка", "яхта", "ледокол", "танкер"}
+LIST_GAP = re.compile(r"[»\"“”\s]*(?:,|и|или)[\s«\"“„]*")   # '«Индевор» и «Атлантис»'
+FACILITIES = {"аэропорт", "дворец", "дом", "вокзал", "стадион", "космодром", "арена"}
 PLACE_PREPS = {"в", "во", "на", "из", "у", "около", "возле", "перед", "над", "под"}
 # body nouns that make "<noun> <place in the genitive>" an organisation: "делегации Китая", "мэрии Москвы"
 BODY_HEADS = {
@@ -142,6 +148,22 @@ def lemmas_of(tokens: list[Token]) -> str:
     return " ".join((token.lemma or token.text).lower() for token in tokens)
 
 
+def vehicle_names(doc: Doc, pieces: list[Piece]) -> set[str]:
+    """Lemmas of natasha's ORG spans that follow a kind of craft somewhere in the text ("шаттл «Дискавери»")."""
+    names, last = set(), -1
+    for piece in pieces:
+        if piece.span.type != "ORG":
+            continue
+        before = [token for token in doc.tokens if token.stop <= piece.span.start][-2:]
+        if before and before[-1].text in "«\"“„":
+            before = before[:-1]
+        listed = last >= 0 and LIST_GAP.fullmatch(doc.text[last : piece.span.start]) is not None
+        if listed or before and (before[-1].lemma or "").lower().replace("ё", "е") in VEHICLES:
+            names.add(lemmas_of(tokens_in(doc, piece.span.start, piece.span.stop)))
+            last = piece.span.stop
+    return names
+
+
 def add_orgs(doc: Doc, index: EntityIndex, geo: list[CountryMention], pieces: list[Piece]) -> None:
     tokens = doc.tokens
     found = find_bodies(tokens)
@@ -157,10 +179,13 @@ def add_orgs(doc: Doc, index: EntityIndex, geo: list[CountryMention], pieces: li
         name = body.body.name if fixed or abbreviation else nominative_phrase(written, singular=True)
         key = body.body.name.lower() + "|" + (country or "")
         index.add("organization", key, name, (body.start, body.stop), country=country, sector=body.body.sector or None)
+    vehicles = vehicle_names(doc, pieces)
     for piece in pieces:
         span = piece.span
         if span.type != "ORG" or span.stop <= agency_stop:
             continue
+        if lemmas_of(tokens_in(doc, span.start, span.stop)) in vehicles:
+            continue  # шаттл «Дискавери», корабль «Союз»: a craft, not an organisation
         owner = next((entity for entity in index.entities if entity.type == "organization"
                       and any(inside(span, a, b) for a, b in entity.mentions)), None)
         if owner is not None:
@@ -268,9 +293,11 @@ def add_body_phrases(doc: Doc, index: EntityIndex) -> None:
 
 
 def seat_role(doc: Doc, start: int, stop: int) -> str:
-    """"в Белом доме" is the building, "Белый дом заявил" the body."""
+    """"в Белом доме", "во Дворце молодёжи" are buildings, "Белый дом заявил" the body."""
     tokens = tokens_in(doc, start, stop)
-    if lemmas_of(tokens) not in BUILDINGS:
+    head = next((token for token in tokens if token.pos in ("NOUN", "PROPN")), None)
+    facility = head is not None and (head.lemma or "").lower() in FACILITIES
+    if lemmas_of(tokens) not in BUILDINGS and not facility:
         return "organization"
     before = [token for token in doc.tokens if token.stop <= start][-1:]
     return "place" if before and before[0].text.lower() in PLACE_PREPS else "organization"

@@ -19,6 +19,7 @@ EXTEND_TYPES = {"group", "other", "party"}
 NATIONAL_TITLES = {"президент", "вице-президент", "премьер-министр", "премьер", "глава государства",
                    "глава правительства", "председатель правительства", "канцлер", "федеральный канцлер",
                    "вице-премьер", "король", "королева", "госсекретарь", "государственный секретарь", "спикер"}
+DASHES = {"–", "—", "-"}
 APPOSITION_GAP = {",", "—", "–", "-", "("}
 
 
@@ -293,6 +294,9 @@ def name_skips(tokens: list[Token], org_spans: list[tuple[int, int]]) -> dict[in
             close = next((n for n in range(number + 1, min(number + 8, len(tokens))) if tokens[n].text == "»"), None)
             if close is not None:
                 skips[number] = close + 1
+    for start, end in sorted(skips.items(), reverse=True):
+        if end + 1 < len(tokens) and tokens[end].text in DASHES and end + 1 in skips:
+            skips[start] = skips[end + 1]      # "группы дружбы Турция – Кыргызстан"
     for start, end in list(skips.items()):
         if start > 0 and tokens[start - 1].text == "«" and end < len(tokens) and tokens[end].text == "»":
             skips[start - 1] = end + 1

@@ -1,0 +1,59 @@
+"""Entity spans and roles: natasha's spans split and trimmed, organisations grown, places acting as bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from depesha.doc import NerSpan
+from depesha.extractors.spans import split_span, trim
+
+
+@pytest.mark.parametrize(
+    "text, kind, pieces, aliases",
+    [
+        ("Джошуа Вольфа (Joshua Wolf)", "PER", ["Джошуа Вольфа", "Joshua Wolf"], [False, True]),
+        ("Организация Договора о коллективной безопасности (ОДКБ)", "ORG",
+         ["Организация Договора о коллективной безопасности", "ОДКБ"], [False, True]),
+        ("Москва (Россия)", "LOC", ["Москва", "Россия"], [False, False]),
+        ("Овечкин, Фёдоров", "PER", ["Овечкин", "Фёдоров"], [False, False]),
+        ("• Коста Рика", "LOC", ["Коста Рика"], [False]),
+        ("ГУП «Водоканал»", "ORG", ["ГУП «Водоканал»"], [False]),
+    ],
+)
+def test_split_span(text, kind, pieces, aliases):
+    found = split_span(text, NerSpan(0, len(text), kind, text))
+    assert [piece.span.text for piece in found] == pieces
+    assert [piece.alias is not None for piece in found] == aliases
+
+
+@pytest.mark.parametrize("text, kept", [("«Газпром»", "Газпром"), (" ЕС, ", "ЕС"), ("(СКС)", "СКС")])
+def test_trim(text, kept):
+    a, b = trim(text, 0, len(text))
+    assert text[a:b] == kept
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from depesha.api import extract_doc
+    from depesha.doc import Article
+
+    return lambda text: extract_doc(Article(text=text))
+
+
+def mentions(doc, kind):
+    return {doc.text[a:b]: (entity.name, entity.country, role)
+            for entity in doc.entities if entity.type == kind
+            for (a, b), role in zip(entity.mentions, entity.roles or [None] * len(entity.mentions), strict=False)}
+
+
+def test_roles_and_grown_orgs(extract):
+    doc = extract("Россия заявила о поддержке. Глава японского МИДа встретился в Белом доме с делегацией Китая. "
+                  "Белый дом заявил, что ЕС и движение «Солидарность» против.")
+    places = mentions(doc, "country")
+    assert places["Россия"] == ("Россия", "RU", "organization")
+    orgs = mentions(doc, "organization")
+    assert orgs["японского МИДа"][1] == "JP"
+    assert orgs["Белом доме"][2] == "place" and orgs["Белый дом"][2] == "organization"
+    assert orgs["делегацией Китая"][1] == "CN"
+    assert orgs["ЕС"] == ("Европейский союз", None, "organization")
+    assert "Солидарность" in orgs

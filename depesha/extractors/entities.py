@@ -11,7 +11,7 @@ from .gazetteer import countries, country_name
 from .locorg import place_role
 from .names import normalize_name
 from .orgs import BodyMention, find_bodies, nominative_phrase
-from .spans import Piece, body_phrase, grow_org, grow_phrase, refined_spans
+from .spans import Piece, body_phrase, grow_org, grow_phrase, refined_spans, token_before, tokens_in
 
 GENDER = {"masc": "masc", "femn": "fem"}
 NOT_ORGS = {"сми", "жж", "интернет"}                        # the media at large, not one organisation
@@ -57,8 +57,6 @@ class EntityIndex:
         return entity
 
 
-def tokens_in(doc: Doc, start: int, stop: int) -> list[Token]:
-    return [token for token in doc.tokens if token.start >= start and token.stop <= stop]
 
 
 def inside(span: NerSpan, start: int, stop: int) -> bool:
@@ -154,11 +152,11 @@ def vehicle_names(doc: Doc, pieces: list[Piece]) -> set[str]:
     for piece in pieces:
         if piece.span.type != "ORG":
             continue
-        before = [token for token in doc.tokens if token.stop <= piece.span.start][-2:]
-        if before and before[-1].text in "«\"“„":
-            before = before[:-1]
+        previous = token_before(doc, piece.span.start)
+        if previous is not None and previous.text in "«\"“„":
+            previous = token_before(doc, previous.start)
         listed = last >= 0 and LIST_GAP.fullmatch(doc.text[last : piece.span.start]) is not None
-        if listed or before and (before[-1].lemma or "").lower().replace("ё", "е") in VEHICLES:
+        if listed or previous is not None and (previous.lemma or "").lower().replace("ё", "е") in VEHICLES:
             names.add(lemmas_of(tokens_in(doc, piece.span.start, piece.span.stop)))
             last = piece.span.stop
     return names
@@ -299,8 +297,8 @@ def seat_role(doc: Doc, start: int, stop: int) -> str:
     facility = head is not None and (head.lemma or "").lower() in FACILITIES
     if lemmas_of(tokens) not in BUILDINGS and not facility:
         return "organization"
-    before = [token for token in doc.tokens if token.stop <= start][-1:]
-    return "place" if before and before[0].text.lower() in PLACE_PREPS else "organization"
+    before = token_before(doc, start)
+    return "place" if before is not None and before.text.lower() in PLACE_PREPS else "organization"
 
 
 def add_roles(doc: Doc, index: EntityIndex) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..doc import Doc, Token
+from .spans import tokens_in
 
 # lemmas of verbs whose subject acts as a body: speech, decision, political acts
 ACT_VERBS = {
@@ -124,7 +125,7 @@ def place_role(doc: Doc, start: int, stop: int) -> str:
 
 def is_locorg(doc: Doc, start: int, stop: int) -> bool:
     """Rules over the dependency tree: subject of an act, genitive of a body, partner or target."""
-    tokens = [token for token in doc.tokens if start <= token.start and token.stop <= stop]
+    tokens = tokens_in(doc, start, stop)
     head = head_token(tokens)
     if head is None:
         return False

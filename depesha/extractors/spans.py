@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..doc import Doc, NerSpan, Token
@@ -59,8 +60,24 @@ def refined_spans(doc: Doc) -> list[Piece]:
 # GROW ORGANISATIONS
 
 
+_INDEX: list = [None, [], []]   # the last doc's tokens with their starts and stops, for bisection
+
+
+def token_index(doc: Doc) -> tuple[list[int], list[int]]:
+    if _INDEX[0] is not doc.tokens or len(_INDEX[1]) != len(doc.tokens):
+        _INDEX[:] = [doc.tokens, [token.start for token in doc.tokens], [token.stop for token in doc.tokens]]
+    return _INDEX[1], _INDEX[2]
+
+
 def tokens_in(doc: Doc, start: int, stop: int) -> list[Token]:
-    return [token for token in doc.tokens if start <= token.start and token.stop <= stop]
+    starts, stops = token_index(doc)
+    return doc.tokens[bisect_left(starts, start) : bisect_right(stops, stop)]
+
+
+def tokens_after(doc: Doc, stop: int, count: int) -> list[Token]:
+    starts, _ = token_index(doc)
+    first = bisect_left(starts, stop)
+    return doc.tokens[first : first + count]
 
 
 def head_of(tokens: list[Token]) -> Token | None:
@@ -70,8 +87,9 @@ def head_of(tokens: list[Token]) -> Token | None:
 
 
 def token_before(doc: Doc, start: int) -> Token | None:
-    before = [token for token in doc.tokens if token.stop <= start]
-    return before[-1] if before else None
+    _, stops = token_index(doc)
+    last = bisect_right(stops, start)
+    return doc.tokens[last - 1] if last else None
 
 
 RELATIONAL = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|ей|их|ими|ых)$", re.I)
@@ -117,7 +135,7 @@ def grow_org(doc: Doc, start: int, stop: int, places: list[tuple[int, int]]) -> 
 
 def descendants_end(doc: Doc, token: Token) -> int:
     """The stop of the contiguous run of tokens after `token` that hang from it ("по развитию информационного общества")."""
-    sent = [t for t in doc.tokens if t.id.split("_")[0] == token.id.split("_")[0]]
+    sent = next((sent.tokens for sent in doc.sents if sent.start <= token.start < sent.stop), doc.tokens)
     parent = {t.id: t.head_id for t in sent}
     stop, inside = token.stop, {token.id}
     for other in sent:
@@ -137,7 +155,7 @@ def grow_phrase(doc: Doc, start: int, stop: int, preps: set[str]) -> int:
     """Over a prepositional phrase that depends on the mention: "Совета при Президенте РФ", "Бюро США по патентам"."""
     for _ in range(3):
         ids = {token.id for token in tokens_in(doc, start, stop)}
-        after = [token for token in doc.tokens if token.start >= stop][:2]
+        after = tokens_after(doc, stop, 2)
         if len(after) < 2 or after[0].text.lower() not in preps or after[1].head_id not in ids:
             return stop
         if after[1].rel != "nmod" or not doc.text[stop : after[0].start].isspace():

@@ -1,4 +1,4 @@
-"""pymorphy3 lookups, cached: parses of a word and its inflection to a case."""
+"""Morphological lookups through natasha's own pymorphy vocabulary (one analyzer, one cache per process)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,23 @@ from typing import Any
 
 @lru_cache(maxsize=1)
 def analyzer() -> Any:
-    import pymorphy3
+    """natasha's MorphVocab: the pymorphy analyzer its lemmatizer already uses, with its parse cache."""
+    from .natasha import load_models
 
-    return pymorphy3.MorphAnalyzer()
+    return load_models()["morph_vocab"]
 
 
 @lru_cache(maxsize=200_000)
 def parse_word(word: str) -> tuple[Any, ...]:
-    """All pymorphy3 parses of a word (cached)."""
-    return tuple(analyzer().parse(word))
+    """All pymorphy parses of a word (cached; the lower-case key is shared with natasha's lemmatizer)."""
+    return tuple(analyzer().parse(word.lower()))
+
+
+def inflect_parse(parse: Any, grammemes: set[str]) -> Any:
+    """Inflect a parse to OpenCorpora grammemes (natasha's MorphForm.inflect expects UD names)."""
+    from pymorphy2.analyzer import Parse
+
+    return Parse.inflect(parse, grammemes)
 
 
 @lru_cache(maxsize=200_000)
@@ -31,7 +39,7 @@ def inflect_word(word: str, grammemes: frozenset[str], filter_tags: frozenset[st
     for parse in parse_word(word):
         if filter_tags and not filter_tags <= set(str(parse.tag).replace(" ", ",").split(",")):
             continue
-        form = parse.inflect(set(grammemes))
+        form = inflect_parse(parse, set(grammemes))
         if form is not None:
             return match_case(form.word, word)
     return None

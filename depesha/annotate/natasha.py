@@ -36,10 +36,24 @@ def lemmatize(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
     return load_models()["morph_vocab"].lemmatize(word, pos, dict(feats))
 
 
+class LazyToken(Token):
+    """A Token whose lemma is looked up the first time it is read: most lemmas are never needed."""
+
+    @property  # type: ignore[override]
+    def lemma(self) -> str:
+        if not self._lemma:
+            self._lemma = lemmatize(self.text, self.pos, tuple(sorted(self.feats.items())))
+        return self._lemma
+
+    @lemma.setter
+    def lemma(self, value: str) -> None:
+        self._lemma = value
+
+
 def adapt_token(token: Any) -> Token:
-    return Token(start=token.start, stop=token.stop, text=token.text, pos=token.pos or "",
-                 feats=dict(token.feats or {}), lemma=token.lemma or "", id=token.id or "",
-                 head_id=token.head_id or "", rel=token.rel or "")
+    return LazyToken(start=token.start, stop=token.stop, text=token.text, pos=token.pos or "",
+                     feats=dict(token.feats or {}), lemma="", id=token.id or "",
+                     head_id=token.head_id or "", rel=token.rel or "")
 
 
 def adapt_span(span: Any) -> NerSpan:
@@ -61,8 +75,6 @@ class NatashaAnnotator:
         nat.tag_morph(models["morph"])
         nat.parse_syntax(models["syntax"])
         nat.tag_ner(models["ner"])
-        for token in nat.tokens:
-            token.lemma = lemmatize(token.text, token.pos, tuple(sorted((token.feats or {}).items())))
         doc.sents = []
         for sent in nat.sents:
             tokens = [adapt_token(token) for token in sent.tokens]

@@ -187,7 +187,7 @@ def hosting(sent: Sent, doc: Doc) -> list[Trigger]:
     spans = [(start, stop) for entity in doc.entities if entity.type == "person"
              for start, stop in entity.mentions if sent.start <= start < sent.stop]
     for number, token in enumerate(sent.tokens):
-        if token.lemma.lower() not in HOST_VERBS or token.pos != "VERB":
+        if token.pos != "VERB" or token.lemma.lower() not in HOST_VERBS:
             continue
         for child in hosted_tokens(sent, token):
             person = any(start <= child.start < stop for start, stop in spans)

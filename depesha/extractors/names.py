@@ -1,11 +1,11 @@
-"""Person names to the nominative: natasha's case in context, pymorphy3 parses, and suffix rules."""
+"""Person names to the nominative: natasha's case in context, pymorphy parses, and suffix rules."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from ..annotate.morph import parse_word
+from ..annotate.morph import inflect_parse, parse_word
 from ..doc import Token
 
 CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
@@ -15,7 +15,7 @@ INDECLINABLE = re.compile(r"(?:улы|кызы|оглы|гызы|заде|уул
 FEMININE_OBLIQUE = re.compile(r"(?:ов|ев|ёв|ин|ын)ой$", re.I)   # Сатпаевой, Ивановой, Путиной
 FEMININE_SURNAME = [("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына")]
 
-# suffix rules for names pymorphy3 does not know: (case, gender) -> [(ending, replacement)]
+# suffix rules for names pymorphy does not know: (case, gender) -> [(ending, replacement)]
 RULES: dict[tuple[str, str], list[tuple[str, str]]] = {
     ("gent", "masc"): [("ия", "ий"), ("я", "й"), ("а", "")],
     ("accs", "masc"): [("ия", "ий"), ("я", "й"), ("а", "")],
@@ -85,7 +85,7 @@ def nominative(word: str, case: str, gender: str | None) -> str:
             continue
         if gender and tag.gender and tag.gender != gender:
             continue
-        form = parse.inflect({"nomn", "sing"} | ({gender} if gender and "Surn" in tag else set()))
+        form = inflect_parse(parse, {"nomn", "sing"} | ({gender} if gender and "Surn" in tag else set()))
         if form is not None:
             return word[:1] + form.word[1:]
     return by_rules(word, case, gender)

@@ -26,7 +26,31 @@ class BodyMention:
 
 
 def token_lemma(token: Token) -> str:
+    """The lemma for lexicon lookups; a word that starts like no lexicon word keeps its own form.
+
+    Lemmatizing is the costliest step after natasha (pymorphy guesses unknown words, names above all),
+    and a word whose first three letters begin no lexicon word can never match one.
+    """
+    text = token.text.lower().replace("ё", "е")
+    if token.pos not in LEXICAL or text[:3] not in lexicon_prefixes():
+        return text
     return (token.lemma or token.text).lower().replace("ё", "е")
+
+
+LEXICAL = {"NOUN", "PROPN", "VERB", "ADJ", "X", ""}   # "" for text annotated without natasha
+
+
+@lru_cache(maxsize=1)
+def lexicon_prefixes() -> frozenset[str]:
+    """First three letters of every word of the bodies, positions and triggers lexicons."""
+    from ..data import BODIES, POSITIONS, TRIGGERS, load_table
+
+    words: set[str] = set()
+    for path, width in ((BODIES, 5), (POSITIONS, 2), (TRIGGERS, 4)):
+        for row in load_table(path, width):
+            words.update(row[0].lower().replace("ё", "е").replace("-", " ").split())
+            words.update(row[0].lower().replace("ё", "е").split())
+    return frozenset(word[:3] for word in words)
 
 
 def token_keys(token: Token) -> set[str]:

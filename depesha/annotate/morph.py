@@ -8,10 +8,10 @@ from typing import Any
 
 @lru_cache(maxsize=1)
 def analyzer() -> Any:
-    """natasha's MorphVocab: the pymorphy analyzer its lemmatizer already uses, with its parse cache."""
-    from .natasha import load_models
+    """natasha's MorphVocab: the pymorphy analyzer its lemmatizer also uses, with its parse cache."""
+    from natasha import MorphVocab
 
-    return load_models()["morph_vocab"]
+    return MorphVocab()
 
 
 @lru_cache(maxsize=200_000)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..doc import Doc, NerSpan, Sent, Token
+from .morph import analyzer
 
 log = logging.getLogger(__name__)
 
@@ -15,13 +16,13 @@ log = logging.getLogger(__name__)
 @lru_cache(maxsize=1)
 def load_models() -> dict[str, Any]:
     """Segmenter, morphology, syntax and NER models (shipped inside natasha's package)."""
-    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     started = time.perf_counter()
     embedding = NewsEmbedding()
     models = {
         "segmenter": Segmenter(),
-        "morph_vocab": MorphVocab(),
+        "morph_vocab": analyzer(),
         "morph": NewsMorphTagger(embedding),
         "syntax": NewsSyntaxParser(embedding),
         "ner": NewsNERTagger(embedding),

@@ -1,4 +1,4 @@
-"""Lemmatised text for full-text search: pymorphy3 normal forms, cached per word."""
+"""Lemmatised text for full-text search: pymorphy normal forms (natasha's vocabulary), cached per word."""
 
 from __future__ import annotations
 

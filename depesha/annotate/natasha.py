@@ -40,6 +40,8 @@ def lemmatize(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
 class LazyToken(Token):
     """A Token whose lemma is looked up the first time it is read: most lemmas are never needed."""
 
+    _lemma: str = ""
+
     @property  # type: ignore[override]
     def lemma(self) -> str:
         if not self._lemma:

@@ -74,7 +74,8 @@ def mention_under(sent: Sent, token: Token, start: int, stop: int) -> bool:
     for candidate in sent.tokens:
         if not (start <= candidate.start < stop):
             continue
-        current, steps = candidate, 0
+        current: Token | None = candidate
+        steps = 0
         while current is not None and steps < 4:
             if current is token:
                 return True
@@ -87,7 +88,8 @@ def mention_under(sent: Sent, token: Token, start: int, stop: int) -> bool:
 def subject_token(sent: Sent, trigger: Trigger) -> Token | None:
     """The subject of the trigger's clause (the trigger's own nsubj, or its head verb's)."""
     index = index_of(sent)
-    current, steps = sent.tokens[trigger.first], 0
+    current: Token | None = sent.tokens[trigger.first]
+    steps = 0
     while current is not None and steps < 3:
         for child in children(sent, current):
             if child.rel in ("nsubj", "nsubj:pass"):

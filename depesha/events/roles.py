@@ -19,7 +19,8 @@ def is_subject(sent: Sent, start: int, stop: int) -> bool:
     for token in sent.tokens:
         if not (start <= token.start and token.stop <= stop):
             continue
-        current, steps = token, 0
+        current: Token | None = token
+        steps = 0
         while current is not None and steps < 4:
             if current.rel in SUBJECT_RELS:
                 return True

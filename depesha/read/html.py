@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..doc import Article
 from ..errors import ReadError
 
@@ -25,7 +27,7 @@ def parse_html(html: str, source: str, **meta: str | None) -> Article:
     text = (data.get("text") or "").strip()
     if not text:
         raise ReadError(source, "no article text found in the HTML page")
-    fields = {
+    fields: dict[str, Any] = {
         "published": meta.get("published") or data.get("date"),
         "title": meta.get("title") or data.get("title"),
         "url": meta.get("url") or data.get("url"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -50,7 +51,7 @@ def split_marks(text: str, marks: list[Mark]) -> list[Segment]:
     """
     marks = clip(marks, len(text))
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.stop for m in marks)})
-    segments = []
+    segments: list[Any] = []
     for start, stop in pairwise(cuts):
         covering = [m for m in marks if m.start <= start and stop <= m.stop]
         if segments and not covering and not segments[-1].marks:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
@@ -20,7 +22,7 @@ def overview(request: Request, ctx: Context = Depends(get_context)) -> HTMLRespo
     with ctx.store.read() as conn:
         pairs = [(pair, n) for pair, n in data.country_pairs(conn, flt).most_common()
                  if not flt.countries or flt.countries[0] in pair][:10]
-        values = {
+        values: dict[str, Any] = {
             "stats": stats(conn),
             "matching": data.count_events(conn, flt),
             "pairs": pairs,

@@ -27,6 +27,7 @@ demo: setup
 ## test: everything CI runs (system packages, lint, the whole suite incl. slow tests)
 test: setup setup-system
 	$(BIN)/ruff check depesha tests bench scripts
+	$(BIN)/mypy depesha
 	$(BIN)/pytest -q -p no:cacheprovider; status=$$?; [ $$status -eq 5 ] && exit 0 || exit $$status
 
 ## test-fast: skip the slow suites (gold-standard evaluation, Spark, browser)

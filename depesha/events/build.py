@@ -53,6 +53,16 @@ class Builder:
         self.last_speaker: str | None = None
         self.anchor = doc.dateline.date or doc.published
 
+    def span(self, sent: Sent) -> list[int]:
+        """The sentence as evidence, without the dateline when the sentence starts inside it."""
+        stop = self.doc.dateline.stop
+        start = stop if sent.start < stop < sent.stop else sent.start
+        return [start, sent.stop]
+
+    def summary(self, sent: Sent) -> str:
+        start, stop = self.span(sent)
+        return self.doc.text[start:stop].strip()
+
     def add(self, event: Event) -> Event:
         event.id = f"v{len(self.events) + 1}"
         self.events.append(event)
@@ -64,7 +74,7 @@ class Builder:
         stop = sent.stop
         if trigger is not None and trigger.type.kind in IRREALIS_KINDS:
             stop = sent.tokens[min(trigger.last + 2, len(sent.tokens)) - 1].stop
-        text = self.doc.text[max(sent.start, self.doc.dateline.stop) : stop]
+        text = self.doc.text[self.span(sent)[0] : stop]
         found = find_date(text, self.anchor)
         if found:
             return found
@@ -178,7 +188,7 @@ class Builder:
         if same is None and reference and not told(sent, trigger):
             return  # "в ходе заседания" of an event the article does not tell: background
         if same is not None:
-            same.evidence.append([max(sent.start, doc.dateline.stop), sent.stop])
+            same.evidence.append(self.span(sent))
             same.participants += [person for person in people if person not in same.participants]
             if self.mode(text, trigger) in ("online", "phone"):
                 same.mode = self.mode(text, trigger)
@@ -202,9 +212,9 @@ class Builder:
             id="", category="CONSULT", kind=kind, date=date, date_precision=precision,
             mode=self.mode(text, trigger), place=place_in(doc, sent), countries=countries_in(doc, sent.start, sent.stop),
             participants=people, initiator=initiator if kind in ("visit", "meeting") and people else None,
-            evidence=[[max(sent.start, doc.dateline.stop), sent.stop]],
+            evidence=[self.span(sent)],
             trigger=" ".join(token.text for token in sent.tokens[trigger.first : trigger.last]),
-            summary=text.strip(),
+            summary=self.summary(sent),
         ))
         if kind != "meeting" or initiator is None or len(people) < 2:
             event.initiator = event.initiator if kind == "visit" else None
@@ -231,7 +241,7 @@ class Builder:
                    "agreement": "agreed", "rejection": "rejected"}.get(kind)
         if kind in ("proposal", "request", "invitation") and REJECTED.search(text[text.find(" ", 20):]):
             outcome = "rejected"
-        evidence = [max(sent.start, doc.dateline.stop), sent.stop]
+        evidence = self.span(sent)
         self.add(Event(
             id="", category=trigger.type.category, kind=kind, date=date, date_precision=precision,
             mode=None, place=place_in(doc, sent) if kind == "signing" else None,
@@ -240,7 +250,7 @@ class Builder:
             related=[self.main.id] if self.main is not None else [],
             evidence=[evidence],
             trigger=" ".join(token.text for token in sent.tokens[trigger.first : trigger.last]),
-            summary=text.strip(),
+            summary=self.summary(sent),
         ))
         if trigger.type.category == "REJECT":
             self.rejected_proposal(sent, trigger, date, precision, evidence)
@@ -256,7 +266,7 @@ class Builder:
         if not back and (same.date != date or (initiator and same.initiator and initiator != same.initiator)
                          or (initiator and not same.initiator)):
             return False
-        same.evidence.append([max(sent.start, self.doc.dateline.stop), sent.stop])
+        same.evidence.append(self.span(sent))
         same.initiator = same.initiator or initiator
         same.participants += [person for person in people if person not in same.participants]
         return True
@@ -275,7 +285,7 @@ class Builder:
         self.add(Event(
             id="", category="AGREE", kind="proposal", date=date, date_precision=precision,
             countries=countries, outcome="rejected", related=[self.events[-1].id], evidence=[list(evidence)],
-            trigger=target.text, summary=self.doc.text[sent.start : sent.stop].strip(),
+            trigger=target.text, summary=self.summary(sent),
         ))
 
 

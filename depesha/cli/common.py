@@ -45,6 +45,7 @@ class Summary:
         print(f"error: {source}: {reason}", file=sys.stderr)
 
     def report(self) -> int:
-        """Print the summary line; exit code 1 when anything failed (or nothing was read)."""
-        print(f"depesha: {self.ok} ok, {len(self.failures)} failed", file=sys.stderr)
+        """Print the summary line (not for one clean input); exit code 1 when anything failed or nothing was read."""
+        if self.failures or self.ok != 1:
+            print(f"depesha: {self.ok} ok, {len(self.failures)} failed", file=sys.stderr)
         return 1 if self.failures or self.ok == 0 else 0

@@ -41,8 +41,14 @@ def create_v1(conn: Connection) -> None:
         conn.exec_driver_sql("CREATE INDEX articles_tsv ON articles USING gin (tsv)")
 
 
+def index_countries_v2(conn: Connection) -> None:
+    """The overview's pairs count groups events by their countries: an index lets it read only the index."""
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS clusters_countries ON clusters (countries)")
+
+
 MIGRATIONS = [
     Migration(1, "articles, entities, events, clusters, follow-ups, full-text index", create_v1),
+    Migration(2, "index of events by their countries (overview page at 100k articles)", index_countries_v2),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -99,7 +99,13 @@ def country_pairs(conn: Connection, flt: EventFilter) -> Counter[tuple[str, str]
 
 
 def top_people(conn: Connection, flt: EventFilter, limit: int = 10) -> list[dict[str, Any]]:
+    """The people in most events; without a filter, counted straight from the link table (no join of 100k events)."""
     where, params = event_where(flt, conn)
+    if where == ["1 = 1"]:
+        rows = fetch(conn, "SELECT e.id, e.name, e.country, x.n FROM (SELECT entity, count(*) AS n"
+                           " FROM cluster_entities GROUP BY entity) x JOIN entities e ON e.id = x.entity"
+                           " WHERE e.type = 'person' ORDER BY x.n DESC, e.name LIMIT ?", [limit])
+        return [{"id": id, "name": name, "country": country, "events": n} for id, name, country, n in rows]
     rows = fetch(conn, "SELECT e.id, e.name, e.country, count(*) AS n FROM cluster_entities ce"
                        " JOIN entities e ON e.id = ce.entity JOIN clusters c ON c.id = ce.cluster"
                        f" WHERE e.type = 'person' AND {' AND '.join(where)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..doc import Doc, Entity
 from .factru_format import FactLines, Mention
 from .factru_locorg import is_locorg
-from .factru_offsets import OffsetMap
+from .offsets import OffsetMap
 from .factru_refine_facts import refined_facts
 from .factru_spans import refine_mentions
 

@@ -1,4 +1,4 @@
-"""Map offsets in the cleaned `doc.text` back to the original `book_N.txt`."""
+"""Map offsets in the cleaned `doc.text` back to the raw input text (factRuEval and NEREL gold offsets)."""
 
 from __future__ import annotations
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..doc import Doc, Entity
 from .factru_format import FactLines, Mention
 from .factru_locorg import is_locorg
-from .offsets import OffsetMap
 from .factru_refine_facts import refined_facts
 from .factru_spans import refine_mentions
+from .offsets import OffsetMap
 
 ENTITY_TAGS = {"person": "per", "organization": "org"}
 NER_TAGS = {"PER": "per", "ORG": "org"}

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from ..doc import Article
+    from ..pipeline import Pipeline
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 DEFAULT_MAX_BYTES = int(os.environ.get("DEPESHA_MAX_BYTES", 1_000_000))
@@ -49,3 +56,15 @@ class Summary:
         if self.failures or self.ok != 1:
             print(f"depesha: {self.ok} ok, {len(self.failures)} failed", file=sys.stderr)
         return 1 if self.failures or self.ok == 0 else 0
+
+
+def extract_record(article: Article, pipeline: Pipeline, fail: Callable[[str, str], None]) -> dict[str, Any] | None:
+    """The record of one article, or None after reporting the failure: one bad article must not stop a run."""
+    from .. import extract_doc
+
+    try:
+        return extract_doc(article, pipeline).as_record()
+    except Exception as error:  # noqa: BLE001 - reported through `fail`, the run goes on
+        log.debug("extraction failed", exc_info=True)
+        fail(article.source or "?", f"extraction failed: {type(error).__name__}: {error}")
+        return None

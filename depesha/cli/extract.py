@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from typing import Any
 
-from .common import Summary, add_input_options, progress
-
-log = logging.getLogger(__name__)
+from .common import Summary, add_input_options, extract_record, progress
 
 EPILOG = """\
 examples:
@@ -52,7 +49,7 @@ def emit(record: dict[str, Any], fmt: str, first: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import extract_doc, make_pipeline
+    from .. import make_pipeline
     from ..read import Failure, load_articles
 
     items = list(load_articles(args.paths, max_bytes=args.max_bytes))
@@ -63,11 +60,8 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(item, Failure):
             summary.fail(item.source, item.reason)
             continue
-        try:
-            record = extract_doc(item, pipeline).as_record()
-        except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
-            log.debug("extraction failed", exc_info=True)
-            summary.fail(item.source or "?", f"extraction failed: {type(error).__name__}: {error}")
+        record = extract_record(item, pipeline, summary.fail)
+        if record is None:
             continue
         emit(record, fmt, summary.ok == 0)
         summary.ok += 1

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from .common import extract_record
 from .query import add_event_filters, make_filter
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ def load_records(paths: list[str], summary: Any) -> Iterator[tuple[dict[str, Any
 
 def extract_records(paths: list[str], writer: Any, summary: Any, max_bytes: int) -> Iterator[tuple[dict[str, Any], str]]:
     """Articles read and extracted by the core; inputs stored before are skipped before extraction."""
-    from depesha import extract_doc, make_pipeline
+    from depesha import make_pipeline
     from depesha.read import Failure, load_articles
 
     pipeline = None
@@ -79,13 +80,9 @@ def extract_records(paths: list[str], writer: Any, summary: Any, max_bytes: int)
             summary.skipped += 1
             continue
         pipeline = pipeline or make_pipeline()
-        try:
-            record = extract_doc(item, pipeline).as_record()
-        except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
-            log.debug("extraction failed", exc_info=True)
-            summary.fail(item.source or "?", f"extraction failed: {type(error).__name__}: {error}")
-            continue
-        yield record, item.text
+        record = extract_record(item, pipeline, summary.fail)
+        if record is not None:
+            yield record, item.text
 
 
 def run_ingest(args: argparse.Namespace) -> int:

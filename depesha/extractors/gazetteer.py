@@ -82,19 +82,9 @@ def country_forms() -> dict[tuple[str, ...], list[tuple[str, CountryForm]]]:
 
 
 @lru_cache(maxsize=1)
-def max_country_words() -> int:
-    return max((len(key) for key in country_forms()), default=1)
-
-
-@lru_cache(maxsize=1)
 def positions() -> dict[tuple[str, ...], tuple[str, str]]:
     """Lemma tuples -> (title as listed, sector)."""
     return {lemma_key(title): (title, sector) for title, sector in load_table(POSITIONS, 2)}
-
-
-@lru_cache(maxsize=1)
-def max_position_words() -> int:
-    return max((len(key) for key in positions()), default=1)
 
 
 def country_name(iso: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..annotate.morph import inflect_word
 from ..doc import Doc, Entity, Position, Token
 from .chain import chain_end
 from .gazetteer import positions
@@ -343,7 +342,3 @@ def assign_person_countries(doc: Doc) -> None:
         if position.country is None:
             person = doc.entity(position.person)
             position.country = person.country if person else None
-
-
-def nominative(word: str) -> str:
-    return inflect_word(word, frozenset({"nomn", "sing"})) or word

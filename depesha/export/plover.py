@@ -11,12 +11,13 @@ KIND_MODES = {"visit": "visit", "summit": "multilateral"}
 LEGISLATIVE = ("депутат", "спикер", "сенатор", "парламентарий", "вице-спикер")
 
 
-def actor_of(record: dict[str, Any], entity_id: str) -> dict[str, Any] | None:
-    entities = {entity["id"]: entity for entity in record["entities"]}
+def actor_of(entities: dict[str, dict[str, Any]], positions: list[dict[str, Any]],
+             entity_id: str) -> dict[str, Any] | None:
+    """A participant as a PLOVER actor: country code, sector (from the body of the post), text, office."""
     entity = entities.get(entity_id)
     if entity is None:
         return None
-    posts = [position for position in record["positions"] if position["person"] == entity_id]
+    posts = [position for position in positions if position["person"] == entity_id]
     office = posts[0]["title"] if posts else None
     sector = entity.get("sector")
     for post in posts:
@@ -36,9 +37,9 @@ def country_actor(iso: str) -> dict[str, Any]:
     return {"code": iso3(iso), "sector": "GOV", "entity_text": iso, "office": None}
 
 
-def split_sides(record: dict[str, Any], event: dict[str, Any]) -> tuple[list[dict], list[dict]]:
+def split_sides(actors: dict[str, dict[str, Any] | None], event: dict[str, Any]) -> tuple[list[dict], list[dict]]:
     """Initiator's side as actor, the others as recipient; all actors when sides cannot be told apart."""
-    people = [actor for actor in (actor_of(record, pid) for pid in event["participants"]) if actor]
+    people = [actor for actor in (actors[pid] for pid in event["participants"]) if actor]
     initiator = event.get("initiator")
     if initiator:
         actor = [a for a in people if a["entity_id"] == initiator]
@@ -54,9 +55,12 @@ def split_sides(record: dict[str, Any], event: dict[str, Any]) -> tuple[list[dic
 def format_plover(record: dict[str, Any]) -> list[dict[str, Any]]:
     """The events of one record as PLOVER dictionaries."""
     article = record["article"]
+    entities = {entity["id"]: entity for entity in record["entities"]}
+    actors = {pid: actor_of(entities, record["positions"], pid)
+              for event in record["events"] for pid in event["participants"]}
     rows = []
     for event in record["events"]:
-        actor, recipient = split_sides(record, event)
+        actor, recipient = split_sides(actors, event)
         start, end = event["evidence"][0] if event["evidence"] else (None, None)
         mode = MODES.get(event.get("mode") or "") or KIND_MODES.get(event["kind"])
         rows.append({

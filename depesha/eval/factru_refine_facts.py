@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import takewhile
 
 from ..doc import Doc, Entity, Event, Position, Sent, Token
 from ..events.parties import core_people
+from ..extractors.gazetteer import positions
 from .factru_format import FactLines
 from .factru_values import normalize_value
 
@@ -13,6 +16,16 @@ KEEP_WITHOUT_WHERE = False   # measured: facts without a place cost more precisi
 MEETING_KINDS = {"meeting", "talks"}
 PLACE_TYPES = {"country", "location"}
 PARENS = re.compile(r"\([^)]*\)?")
+TITLE_MODIFIERS = {"первый", "второй", "федеральный", "главный", "генеральный", "художественный", "исполнительный",
+                   "официальный", "старший", "народный"}
+MINISTERS = {"министр", "замминистра", "вице-министр"}     # followed by a domain: "министр связи и коммуникаций"
+BODY_NOUNS = {"министерство", "ведомство", "комитет", "комиссия", "партия", "отдел", "отделение", "служба",
+              "правительство", "государство", "администрация", "движение", "проект", "фракция", "собрание",
+              "клуб", "сборная", "газета", "компания", "агентство", "концерн", "центр", "институт", "театр",
+              "совет", "палата", "парламент", "делегация", "представительство", "кафедра", "федерация", "союз",
+              "организация", "фонд", "банк", "группа", "команда", "суд", "прокуратура", "университет",
+              "управление", "департамент", "штаб", "армия", "сила", "республика", "область", "край", "город",
+              "район", "страна", "оппозиция", "корпорация", "холдинг", "редакция", "журнал", "канал"}
 
 
 # OCCUPATION
@@ -24,33 +37,80 @@ def mentions_in(doc: Doc, start: int, stop: int, types: set[str]) -> list[tuple[
 
 
 def title_tokens(doc: Doc, position: Position) -> list[Token]:
-    """The title as written: as many words of the evidence as the title has, stopping at names and quotes."""
+    """The title as factRuEval writes it: a few modifiers ("федеральный", "первый"), the head, then other
+    titles it governs ("советник руководителя", "помощник заместителя госсекретаря"), a minister's domain
+    ("министр связи и коммуникаций") and a "по" phrase ("министр по делам разведки"); never the body
+    ("глава | отдела ...", "лидер | субкультурной партии", "Глава | государства") nor a name."""
     start, stop = evidence(position)
-    wanted = max(1, sum(1 for word in position.title.split() if word.isalpha() or "-" in word))
     names = [(a, b) for a, b, _ in mentions_in(doc, start, stop, {"organization", "country", "location", "person"})]
-    orgs = [a for a, _, _ in mentions_in(doc, start, stop, {"organization"})]
-    words: list[Token] = []
-    for token in doc.tokens:
-        if token.start < start or token.stop > stop or len(words) >= wanted:
-            continue
-        inside_name = any(a <= token.start < b for a, b in names)
-        if inside_name or not (token.text.isalpha() or "-" in token.text) or (words and token.text.isupper()):
-            break
-        if words and token.pos == "ADJ" and leads_to(doc, token, orgs):
+    index = next((n for n, token in enumerate(doc.tokens) if token.start >= start), len(doc.tokens))
+    tokens = list(takewhile(lambda token: token.stop <= stop, doc.tokens[index:]))
+    words = left_modifiers(doc.tokens, index)
+    head = 0
+    while head < len(tokens):      # the head: up to the first noun ("исполняющий обязанности")
+        token = tokens[head]
+        if head and (not token.text.islower() or governed_noun(words[-1], token)):
             break
         words.append(token)
-    return words
+        head += 1
+        if token.pos not in ("ADJ", "VERB", "ADV", "CCONJ"):
+            break
+    rest = takewhile(lambda token: not any(a <= token.start < b for a, b in names), tokens[head:])
+    return words + title_tail(list(rest), word_lemma(words[-1]) if words else "")
 
 
-def leads_to(doc: Doc, token: Token, starts: list[int]) -> bool:
-    """Only adjectives between this token and the start of an organisation mention."""
-    following = [t for t in doc.tokens if t.start >= token.start]
-    for item in following:
-        if item.start in starts:
-            return True
-        if item.pos != "ADJ":
-            return False
-    return False
+def left_modifiers(tokens: list[Token], index: int) -> list[Token]:
+    """'Федеральный министр', 'первый замминистра': the adjectives factRuEval counts as part of a title."""
+    found: list[Token] = []
+    while index > 0 and tokens[index - 1].pos == "ADJ" and word_lemma(tokens[index - 1]) in TITLE_MODIFIERS:
+        index -= 1
+        found.insert(0, tokens[index])
+    return found
+
+
+def title_tail(tokens: list[Token], head: str) -> list[Token]:
+    """The words after the head that still belong to the title (see title_tokens)."""
+    taken: list[Token] = []
+    mode = "domain" if head in MINISTERS else ""
+    for number, token in enumerate(tokens):
+        lemma = word_lemma(token)
+        if not (token.text.isalpha() or "-" in token.text) or not token.text.islower() or body_noun(token):
+            break
+        ahead = next((t for t in tokens[number:] if t.pos != "ADJ"), None)
+        if ahead is not None and body_noun(ahead) and mode != "domain":
+            break
+        if lemma == "по" and number + 1 < len(tokens):
+            mode = "by"
+        elif token.pos == "ADP":
+            break
+        elif ahead is not None and title_word(ahead):
+            mode = "domain" if word_lemma(ahead) in MINISTERS else ""
+        elif not mode or (token.pos != "CCONJ" and token.feats.get("Case") not in ("Gen", "Dat", "Loc", None)):
+            break
+        taken.append(token)
+    while taken and taken[-1].pos in ("ADP", "CCONJ"):
+        taken.pop()
+    return taken
+
+
+def governed_noun(previous: Token, token: Token) -> bool:
+    """"управляющий | компанией": the instrumental a participle governs is not the title's head."""
+    return previous.feats.get("VerbForm") == "Part" and token.feats.get("Case") == "Ins"
+
+
+def title_word(token: Token) -> bool:
+    lemma = word_lemma(token)
+    return (lemma[4:] if lemma.startswith("экс-") else lemma) in title_words()
+
+
+def word_lemma(token: Token) -> str:
+    return (token.lemma or token.text).lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """First words of the positions lexicon (lemmas): the words a title may govern."""
+    return frozenset(key[0] for key in positions())
 
 
 def tidy(text: str) -> str:
@@ -63,19 +123,14 @@ def evidence(position: Position) -> tuple[int, int]:
 
 
 def where_value(doc: Doc, position: Position, title_stop: int) -> tuple[str, str]:
-    """(value, key): an organisation named in the evidence with the words between title and name
+    """(value, key): an organisation named in the evidence with the words around it that name it too
     ('московского отделения движения «Солидарность»'), else a place as written, else entity names."""
     start, stop = evidence(position)
     org = doc.entity(position.organization) if position.organization else None
-    found = mentions_in(doc, start, stop, {"organization"})
-    if org is not None:
-        found = [item for item in found if item[2].id == org.id] or found
+    found = [item for item in mentions_in(doc, start, stop, {"organization"}) if item[0] >= title_stop]
     if found:
         a, b, entity = found[0]
-        begin = title_stop if 0 < title_stop <= a else a
-        people = [x for x, _, _ in mentions_in(doc, b, stop, {"person"})]
-        end = min([stop, *people])
-        return tidy(doc.text[begin:end]), entity.id
+        return tidy(body_phrase(doc, title_stop, a, b, stop)), entity.id
     places = mentions_in(doc, start, stop, PLACE_TYPES)
     if places:
         a, b, entity = places[0]
@@ -84,6 +139,47 @@ def where_value(doc: Doc, position: Position, title_stop: int) -> tuple[str, str
         return org.name, org.id
     place = next((e for e in doc.entities if e.type == "country" and e.country == position.country), None)
     return (place.name, place.id) if place and position.country else ("", "")
+
+
+def body_phrase(doc: Doc, title_stop: int, start: int, stop: int, limit: int) -> str:
+    """The organisation mention [start, stop) widened to the phrase after the title: from the title on
+    ('московского отделения движения «Солидарность»') up to a preposition that leaves the name ('от штата
+    Аризона', 'в регионе'). A phrase opening with a preposition ('от ОБСЕ') is just the mention."""
+    if not 0 < title_stop <= start:
+        return doc.text[start:stop]
+    names = [(a, b) for a, b, _ in mentions_in(doc, title_stop, limit, {"organization", "country", "location"})]
+    tokens = [token for token in doc.tokens if title_stop <= token.start and token.stop <= limit
+              and not any(a <= token.start < b for a, b in names)]
+    if tokens and tokens[0].start < start and tokens[0].pos == "ADP":
+        return doc.text[start:stop]
+    begin = body_start([token for token in tokens if token.start < start], start)
+    cut = next((token.start for token in tokens if leaves_name(token)), limit)
+    if cut >= stop:
+        return doc.text[begin:cut]
+    phrase = doc.text[begin:cut].strip()
+    return phrase if phrase[:1].isupper() else doc.text[start:stop]
+
+
+def body_start(tokens: list[Token], start: int) -> int:
+    """Where the body's words begin before its name: at a capital or a body noun and the adjectives before
+    it ("московского отделения движения «…»"), not at a word the title governs ("балета | Большого театра")."""
+    first = next((n for n, token in enumerate(tokens) if not token.text.islower() or body_noun(token)), len(tokens))
+    while first and tokens[first - 1].pos == "ADJ":
+        first -= 1
+    return tokens[first].start if first < len(tokens) else start
+
+
+def body_noun(token: Token) -> bool:
+    """"отделения", "пресс-службы" (a compound ending in a body noun)."""
+    lemma = word_lemma(token)
+    return lemma in BODY_NOUNS or lemma.rsplit("-", 1)[-1] in BODY_NOUNS
+
+
+def leaves_name(token: Token) -> bool:
+    """Punctuation, or a preposition that does not link parts of a name ("при", "по" do)."""
+    if token.pos == "ADP":
+        return token.text.lower() not in ("при", "по")
+    return token.text in (",", "(", ")", ";", ":", "—", "–") or token.pos in ("VERB", "AUX", "PRON")
 
 
 def person_value(person: Entity) -> str:

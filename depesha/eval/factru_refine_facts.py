@@ -8,7 +8,7 @@ from itertools import takewhile
 
 from ..doc import Doc, Entity, Event, Position, Sent, Token
 from ..events.parties import core_people
-from ..extractors.gazetteer import positions
+from ..extractors.gazetteer import country_name, positions
 from .factru_format import FactLines
 from .factru_values import normalize_value
 
@@ -26,6 +26,8 @@ BODY_NOUNS = {"министерство", "ведомство", "комитет"
               "организация", "фонд", "банк", "группа", "команда", "суд", "прокуратура", "университет",
               "управление", "департамент", "штаб", "армия", "сила", "республика", "область", "край", "город",
               "район", "страна", "оппозиция", "корпорация", "холдинг", "редакция", "журнал", "канал"}
+NOT_JOBS = {"чемпион мира", "чемпион"}     # titles the core keeps that factRuEval never counts as occupations
+PLACE_NOUNS = {"государство", "страна", "республика", "область", "край", "город", "район", "оппозиция"}
 
 
 # OCCUPATION
@@ -131,14 +133,38 @@ def where_value(doc: Doc, position: Position, title_stop: int) -> tuple[str, str
     if found:
         a, b, entity = found[0]
         return tidy(body_phrase(doc, title_stop, a, b, stop)), entity.id
+    body = lower_body(doc, title_stop, stop)
+    if body:
+        return body, normalize_value(body)
     places = mentions_in(doc, start, stop, PLACE_TYPES)
     if places:
         a, b, entity = places[0]
         return doc.text[a:b], entity.id
     if org is not None:
         return org.name, org.id
+    adjective = next((m for m in doc.geo if m.kind == "adj" and m.iso == position.country
+                      and 0 <= start - m.stop <= 1), None)
+    if adjective is not None:       # "британский премьер": the gold takes the adjective as written
+        return adjective.text, adjective.iso
     place = next((e for e in doc.entities if e.type == "country" and e.country == position.country), None)
-    return (place.name, place.id) if place and position.country else ("", "")
+    if place is not None:
+        return place.name, place.id
+    return (country_name(position.country), position.country) if position.country else ("", "")
+
+
+def lower_body(doc: Doc, title_stop: int, stop: int) -> str:
+    """A body without a name right after the title ("глава | палестинской делегации"), with the place that
+    follows it ("правительства Израиля"); not "государства", "страны", which stand for the country."""
+    tokens = list(takewhile(lambda token: token.stop <= stop, (t for t in doc.tokens if t.start >= title_stop)))
+    size = next((n for n, token in enumerate(tokens) if token.pos != "ADJ" or not token.text.islower()), len(tokens))
+    if size == len(tokens) or not body_noun(tokens[size]) or word_lemma(tokens[size]) in PLACE_NOUNS \
+            or not tokens[size].text.islower():
+        return ""
+    end = tokens[size].stop
+    places = mentions_in(doc, end, stop, PLACE_TYPES)
+    if places and not doc.text[end:places[0][0]].strip():
+        end = places[0][1]
+    return doc.text[tokens[0].start:end]
 
 
 def body_phrase(doc: Doc, title_stop: int, start: int, stop: int, limit: int) -> str:
@@ -190,20 +216,56 @@ def person_value(person: Entity) -> str:
 
 def occupation_facts(doc: Doc) -> list[FactLines]:
     facts: list[FactLines] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
+    previous: tuple[Position, str, str] | None = None
+    spans: list[Position] = []
     for position in doc.positions:
         person = doc.entity(position.person)
-        if person is None or person.type != "person":
+        if person is None or person.type != "person" or position.title in NOT_JOBS:
             continue
         title = title_tokens(doc, position)
         where, where_key = where_value(doc, position, title[-1].stop if title else 0)
-        key = (normalize_value(person_value(person)), where_key)
-        if key in seen or (not where and not KEEP_WITHOUT_WHERE):
+        if not where and previous and stacked(doc, previous[0], position):
+            where, where_key = previous[1], previous[2]     # "представитель вооружённых сил | полковник X"
+        if not where:
+            where, where_key = bracketed_body(doc, position)
+        previous = (position, where, where_key)
+        key = (normalize_value(person_value(person)), where_key, position.title)
+        if key in seen or nested(position, spans) or (not where and not KEEP_WITHOUT_WHERE):
             continue
         seen.add(key)
+        spans.append(position)
         written = " ".join(token.text for token in title) or position.text or position.title
         facts.append(("occupation", [("who", person_value(person)), ("position", written), ("where", where)]))
     return facts
+
+
+def nested(position: Position, taken: list[Position]) -> bool:
+    """A title inside the phrase of one already taken for the same person ("полпреда | президента")."""
+    start, stop = evidence(position)
+    return any(other.person == position.person and evidence(other)[0] <= start and stop <= evidence(other)[1]
+               for other in taken)
+
+
+def stacked(doc: Doc, first: Position, second: Position) -> bool:
+    """The second title follows the first one's phrase directly, for the same person."""
+    return first.person == second.person and not doc.text[evidence(first)[1]:evidence(second)[0]].strip()
+
+
+def bracketed_body(doc: Doc, position: Position) -> tuple[str, str]:
+    """"архиепископ Лонгин Клинский (РПЦ МП)": the organisation in brackets right after the person's name."""
+    person = doc.entity(position.person)
+    stop = evidence(position)[1]
+    after = [b for a, b in person.mentions if a >= stop] if person else []
+    if not after:
+        return "", ""
+    end = min(after)
+    text = doc.text[end:end + 80]
+    if not text.lstrip().startswith("("):
+        return "", ""
+    close = text.find(")")
+    orgs = mentions_in(doc, end, end + close, {"organization"}) if close > 0 else []
+    return (doc.text[orgs[0][0]:orgs[0][1]], orgs[0][2].id) if orgs else ("", "")
 
 
 # MEETING

@@ -8,6 +8,7 @@ from ..doc import Entity, Token
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
 CASES = {"Gen": {"gent", "gen2"}, "Dat": {"datv"}, "Ins": {"ablt"}, "Loc": {"loct", "loc2"}}   # natasha -> pymorphy
+PRONOUNS = {"он": "masc", "она": "femn"}
 POST_NOUNS = {"пост", "должность", "место", "кресло"}   # "занять пост премьер-министра", "место спикера занял X"
 
 
@@ -97,4 +98,17 @@ def predicate_person(tokens: list[Token], first: int, last: int,
         return None
     named = [tokens[subject]] + [token for token in tokens if token.head_id == tokens[subject].id
                                  and token.rel in ("appos", "flat:name", "flat")]
-    return next((person for token in named if (person := person_covering(token, people))), None)
+    found = next((person for token in named if (person := person_covering(token, people))), None)
+    return found or pronoun_person(tokens[subject], people)
+
+
+def pronoun_person(token: Token, people: list[tuple[int, int, Entity]], reach: int = 300) -> Entity | None:
+    """"он является депутатом": the last person named before the pronoun, of its gender, not far back."""
+    gender = PRONOUNS.get(token.text.lower())
+    if gender is None:
+        return None
+    before = [(stop, entity) for _, stop, entity in people if stop <= token.start and token.start - stop <= reach]
+    before.sort(key=lambda item: item[0])
+    if not before or before[-1][1].gender not in (gender, None):
+        return None
+    return before[-1][1]

@@ -18,6 +18,7 @@ EXTEND_TYPES = {"group", "other", "party"}
 NATIONAL_TITLES = {"президент", "вице-президент", "премьер-министр", "премьер", "глава государства",
                    "глава правительства", "председатель правительства", "канцлер", "федеральный канцлер",
                    "вице-премьер", "король", "королева", "госсекретарь", "государственный секретарь", "спикер"}
+MINISTERS = {"министр", "замминистра", "вице-министр"}
 DASHES = {"–", "—", "-"}
 APPOSITION_GAP = {",", "—", "–", "-", "("}
 
@@ -52,7 +53,7 @@ def find_posts(tokens: list[Token], skips: dict[int, int] | None = None) -> list
             index = hit.head_last
         else:
             index += 1
-    return merge_nested(posts)
+    return merge_nested(posts, tokens)
 
 
 def governed(tokens: list[Token], first: int, end: int) -> int:
@@ -85,14 +86,25 @@ def idiom(tokens: list[Token], index: int) -> bool:
     return before == "во" and after in ("с", "со")
 
 
-def merge_nested(posts: list[Post]) -> list[Post]:
-    """A post inside another's chain ("заместитель министра") is part of it, not a post of its own."""
+def merge_nested(posts: list[Post], tokens: list[Token] | None = None) -> list[Post]:
+    """A post inside another's chain ("заместитель министра") is part of it, not a post of its own; so is a
+    title the parser hangs on the previous one as a genitive ("полпреда | президента РФ", "помощник |
+    заместителя госсекретаря"), unlike a stacked apposition ("представитель армии | полковник Имя")."""
     kept: list[Post] = []
     for post in posts:
-        if kept and post.first < kept[-1].end and kept[-1].title in GENERIC_HEADS | {"заместитель"}:
+        if kept and post.first < kept[-1].end and (kept[-1].title in GENERIC_HEADS | {"заместитель"}
+                                                   or complement(tokens or [], kept[-1], post)):
             continue
         kept.append(post)
     return kept
+
+
+def complement(tokens: list[Token], outer: Post, post: Post) -> bool:
+    if not tokens:
+        return False
+    root = tokens[post.first]
+    inside = {tokens[index].id for index in range(outer.first, post.first)}
+    return root.rel == "nmod" and root.head_id in inside and root.feats.get("Case") == "Gen"
 
 
 def title_text(doc: Doc, tokens: list[Token], post: Post) -> str:
@@ -176,7 +188,26 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
             person = finder.ending(tokens[post.first - 2])
             if person is not None:
                 post.person = person
+                continue
+        post.person = person_behind(tokens, post, finder)
     share_conjoined(tokens, posts)
+
+
+def person_behind(tokens: list[Token], post: Post, finder: PersonFinder, limit: int = 8) -> Entity | None:
+    """"Александра Брода, известного борца с ксенофобией, члена палаты": a name, an apposition, then the
+    title, in the same case, with no verb between."""
+    if post.first < 4 or tokens[post.first - 1].text != ",":
+        return None
+    case = tokens[post.first].feats.get("Case")
+    for index in range(post.first - 2, max(post.first - 2 - limit, 0), -1):
+        token = tokens[index]
+        if token.pos in ("VERB", "AUX", "PRON", "SCONJ") or token.text in ".;:!?()—" or finder.ending(token):
+            return None
+        previous = tokens[index - 1]
+        if token.text == "," and finder.ending(previous):
+            agreeing = case is not None and previous.feats.get("Case") == case
+            return finder.ending(previous) if agreeing else None
+    return None
 
 
 def share_conjoined(tokens: list[Token], posts: list[Post]) -> None:
@@ -271,9 +302,10 @@ def extract_positions(doc: Doc) -> Doc:
 
 
 def national_title(post: Post, title: str) -> bool:
-    """A head of state or government, or a minister, with nothing after the title ("Премьер-министр Имя")."""
+    """A head of state or government with nothing after the title ("Премьер-министр Имя"), or a minister
+    of no named country ("министр по делам разведки Имя")."""
     bare = post.end == post.head_last or post.end == post.title_last
-    return bare and (title in NATIONAL_TITLES or title.startswith("министр "))
+    return bare and (title in NATIONAL_TITLES or title.startswith("министр ")) or title.split()[0] in MINISTERS
 
 
 def name_skips(tokens: list[Token], org_spans: list[tuple[int, int]]) -> dict[int, int]:

@@ -72,3 +72,33 @@ def test_factru_occupation_modifier_before_title():
     doc.positions[0].evidence = [doc.tokens[1].start, doc.tokens[3].stop]
     [(_, args)] = occupation_facts(doc)
     assert dict(args)["position"] == "Федеральный министр транспорта"
+
+
+def test_factru_occupation_body_without_name():
+    doc = phrase("глава/глава/NOUN/Nom палестинской/палестинский/ADJ/Gen делегации/делегация/NOUN/Gen на/на/ADP/ "
+                 "переговорах/переговоры/NOUN/Loc Саеб/саеб/PROPN/Nom Эрекат/эрекат/PROPN/Nom", [("person", 5, 6)])
+    [(_, args)] = occupation_facts(doc)
+    assert dict(args) == {"who": "person", "position": "глава", "where": "палестинской делегации"}
+
+
+def test_factru_occupation_country_adjective_as_written():
+    from depesha.extractors.countries import CountryMention
+
+    doc = phrase("британский/британский/ADJ/Nom премьер/премьер/NOUN/Nom Гордон/гордон/PROPN/Nom "
+                 "Браун/браун/PROPN/Nom", [("person", 2, 3)])
+    doc.geo = [CountryMention(0, 10, "GB", "adj", "британский", 0, 1)]
+    doc.positions[0].evidence = [doc.tokens[1].start, doc.tokens[1].stop]
+    doc.positions[0].country = "GB"
+    [(_, args)] = occupation_facts(doc)
+    assert dict(args)["where"] == "британский"
+
+
+def test_factru_occupation_stacked_title_shares_the_body():
+    doc = phrase("представитель/представитель/NOUN/Nom армии/армия/NOUN/Gen полковник/полковник/NOUN/Nom "
+                 "Иван/иван/PROPN/Nom Петров/петров/PROPN/Nom", [("organization", 1, 1), ("person", 3, 4)])
+    first = doc.positions[0]
+    first.evidence = [doc.tokens[0].start, doc.tokens[1].stop]
+    doc.positions = [first, Position(first.person, "полковник", None, None, [doc.tokens[2].start, doc.tokens[2].stop])]
+    facts = occupation_facts(doc)
+    assert [(dict(args)["position"], dict(args)["where"]) for _, args in facts] == [
+        ("представитель", "армии"), ("полковник", "армии")]

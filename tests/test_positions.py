@@ -1,0 +1,53 @@
+"""Posts held by people, on invented sentences through the whole pipeline: (person, title, country) triples."""
+
+from __future__ import annotations
+
+import pytest
+
+from depesha.doc import Article
+
+
+@pytest.fixture(scope="module")
+def posts(pipeline):
+    from depesha.api import extract_doc
+
+    def run(text: str) -> list[tuple[str, str, str | None]]:
+        doc = extract_doc(Article(text=text), pipeline)
+        return [(doc.entity(p.person).name, p.title, p.country) for p in doc.positions if doc.entity(p.person)]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a minister of no named country belongs to the country the article is about
+        ("Правительство Израиля сообщило, что на саммите Израиль будет представлять министр по делам разведки "
+         "Дан Меридор.", ("Дан Меридор", "министр", "IL")),
+        # name, an apposition, then the title in the same case
+        ("Инициатива оказалась неожиданной для Александра Брода, известного правозащитника, члена "
+         "Общественной палаты.", ("Александр Брод", "член общественной палаты", None)),
+        # a pronoun subject of a predicate title is the last person named before it
+        ("Леван Гачечиладзе вернулся в Тбилиси. Сейчас он является депутатом парламента Грузии.",
+         ("Леван Гачечиладзе", "депутат", "GE")),
+    ],
+)
+def test_position_found(posts, text, expected):
+    found = posts(text)
+    assert any(item[:2] == expected[:2] and (expected[2] is None or item[2] == expected[2]) for item in found), found
+
+
+def test_title_governed_by_a_title_is_one_post(posts):
+    """"полпреда президента": the genitive title is the complement, not a second post of the same person."""
+    found = posts("По мнению полпреда президента России в округе Виктора Ишаева, часовых поясов должно быть два.")
+    assert [title for name, title, _ in found if name == "Виктор Ишаев"] == ["полпред"]
+
+
+def test_stacked_apposition_stays_two_posts(posts):
+    found = posts("Представитель вооружённых сил полковник Сансерн Каевкамнерд заявил о комендантском часе.")
+    assert {title for _, title, _ in found} == {"представитель", "полковник"}
+
+
+def test_pronoun_of_the_other_gender_is_not_linked(posts):
+    found = posts("Леван Гачечиладзе вернулся в Тбилиси. Сейчас она является депутатом парламента Грузии.")
+    assert not [item for item in found if item[1] == "депутат"]

@@ -34,7 +34,7 @@ WORDS = ["визит", "климат", "парламентский", "сотру
 # INGEST
 
 
-def ingest(url: str, articles: int, batch: int, seed: int) -> dict[str, Any]:
+def ingest(url: str, articles: int, batch: int, seed: int, bulk: bool = False) -> dict[str, Any]:
     store = open_store(url)
     records, made = iter_corpus(articles, seed=seed), [0.0]
 
@@ -48,7 +48,7 @@ def ingest(url: str, articles: int, batch: int, seed: int) -> dict[str, Any]:
             yield record
 
     started, cpu = time.perf_counter(), time.process_time()
-    with store.writer(batch=batch) as writer:
+    with store.writer(batch=batch, bulk=bulk) as writer:
         summary = writer.add_many(timed())
         ingest_seconds = time.perf_counter() - started - made[0]
         cpu_seconds = time.process_time() - cpu - made[0]

@@ -87,22 +87,27 @@ def extract_records(paths: list[str], writer: Any, summary: Any, max_bytes: int)
 
 def run_ingest(args: argparse.Namespace) -> int:
     from depesha import __version__
-    from depesha.errors import StoreError
     from depesha.store import Summary
     from depesha.store.link import link_followups
+    from depesha.store.prepare import Rejected, prepare_all
 
+    if args.jobs > 1 and not args.records:
+        print("error: --jobs works on pre-extracted records (--records); extraction runs in one process "
+              "(use `depesha batch` to extract in parallel)", file=sys.stderr)
+        return 2
     store = open_or_fail(args.db)
     if store is None:
         return 2
     summary = Summary()
-    with store.writer(batch=args.batch, extractor=__version__) as writer:
+    batch = args.batch or (1000 if args.bulk else 1)
+    with store.writer(batch=batch, extractor=__version__, bulk=args.bulk) as writer:
         items = load_records(args.paths, summary) if args.records else \
             extract_records(args.paths, writer, summary, args.max_bytes)
-        for number, (record, raw) in enumerate(items, 1):
-            try:
-                summary.add(writer.add(record, raw=raw))
-            except StoreError as error:
-                summary.fail(str((record.get("article") or {}).get("source") or f"record {number}"), str(error))
+        for number, prepared in enumerate(prepare_all(items, lemmas=not writer.pg, jobs=args.jobs), 1):
+            if isinstance(prepared, Rejected):
+                summary.fail(prepared.source, prepared.reason)
+            else:
+                summary.add(writer.add_prepared(prepared))
             if args.progress and number % args.progress == 0:
                 print(f"... {number} read, {summary.stored} stored", file=sys.stderr)
         writer.commit()
@@ -202,10 +207,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "stored are skipped, each article is stored whole or not at all, so an interrupted run can simply be "
         "run again. Near-duplicates are linked, reports of one event clustered, people resolved across articles.",
         epilog="examples:\n  depesha ingest samples/\n  depesha ingest feed.jsonl --db postgresql://localhost/depesha\n"
-        "  depesha extract news/ > records.jsonl && depesha ingest --records records.jsonl\n")
+        "  depesha extract news/ > records.jsonl && depesha ingest --records records.jsonl\n"
+        "  depesha ingest --records --bulk --jobs 2 archive-*.jsonl   # millions of pre-extracted records\n")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or - for stdin")
     parser.add_argument("--records", action="store_true", help="inputs are JSONL records from `depesha extract`")
-    parser.add_argument("--batch", type=int, default=1, help="articles per transaction (default 1)")
+    parser.add_argument("--batch", type=int, default=0, help="articles per transaction (default 1; 1000 with --bulk)")
+    parser.add_argument("--bulk", action="store_true", help="load a large collection fast: the store's lookup "
+                        "indexes are held in memory (about 2 KB per stored article) and rows written per batch")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="check, hash and lemmatize records in N "
+                        "worker processes (default 1; useful with --records --bulk)")
     parser.add_argument("--no-link", action="store_true", help="skip the commitment follow-up pass at the end")
     parser.add_argument("--progress", type=int, default=0, metavar="N", help="print a progress line every N inputs")
     from .common import add_input_options

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from depesha.corpus.cluster import SAME_KIND, Cluster, Report, choose_cluster, date_window
+
+from .prepare import dumps
 
 INSERT_CLUSTER = ("INSERT INTO clusters (id, category, kind, date, mode, place, countries, outcome, summary, articles)"
                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
@@ -69,6 +70,7 @@ def insert_events(writer: Any, num: int, events: list[dict[str, Any]], ids: dict
     rows: dict[str, list[tuple[Any, ...]]] = {sql: [] for sql in (INSERT_CLUSTER, UPDATE_CLUSTER, INSERT_EVENT)}
     rows.update({sql: [] for sql in LINKS.values()})  # this order: clusters before the events that point to them
     taken: set[int] = set()
+    links: list[tuple[int, str, list[str], list[int]]] = []
     for event in events:
         date = event.get("date") or published
         countries = sorted(set(event.get("countries") or []))
@@ -87,13 +89,20 @@ def insert_events(writer: Any, num: int, events: list[dict[str, Any]], ids: dict
             num, event.get("id") or "", cluster, event["category"], event.get("kind"), event.get("date"),
             event.get("date_precision"), event.get("mode"), event.get("place"), " ".join(countries),
             " ".join(map(str, participants)), ids.get(event.get("initiator") or ""),
-            " ".join(event.get("topics") or []), event.get("outcome"), json.dumps(event.get("evidence") or []),
+            " ".join(event.get("topics") or []), event.get("outcome"), dumps(event.get("evidence") or []),
             event.get("trigger"), event.get("summary"),
         ))
-        for sql, links in cluster_links(cluster, date, countries, participants, event.get("topics") or []).items():
-            rows[sql].extend(links)
+        for sql, values in cluster_links(cluster, date, countries, participants, event.get("topics") or []).items():
+            rows[sql].extend(values)
+        links.append((cluster, date, countries, participants))
+    memory = writer.memory
+    if memory is not None:  # bulk: the in-memory index answers later articles, every row waits for the commit
+        for row in rows[INSERT_CLUSTER]:
+            memory.add_cluster(row[0], row[1], row[2], row[3], row[6])
+        for cluster, date, countries, participants in links:
+            memory.link(cluster, date, countries, participants)
     for sql, values in rows.items():  # what later articles' clustering reads goes in now, the rest at commit
-        if sql in (INSERT_CLUSTER, LINKS["countries"], LINKS["entities"]):
+        if memory is None and sql in (INSERT_CLUSTER, LINKS["countries"], LINKS["entities"]):
             writer.executemany(sql, values)
         else:
             writer.defer(sql, values)
@@ -104,9 +113,11 @@ def candidate_clusters(writer: Any, report: Report) -> list[Cluster]:
     with the same two countries or a shared participant (found through indexes, not by scanning a country)."""
     low, high = date_window(report.date)
     kinds = sorted(next((group for group in SAME_KIND if report.kind in group), {report.kind or ""}))
+    countries = sorted(report.countries)
+    if writer.memory is not None:
+        return writer.memory.cluster_candidates(report.category, kinds, low, high, countries, report.participants)
     parts: list[str] = []
     params: list[Any] = []
-    countries = sorted(report.countries)
     if len(countries) >= 2:
         parts.append("SELECT DISTINCT x.cluster FROM cluster_countries x JOIN cluster_countries y ON y.cluster = x.cluster"
                      " AND y.country = ? WHERE x.country = ? AND x.date BETWEEN ? AND ?")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,9 +10,11 @@ from typing import Any
 
 from depesha.corpus import dedup
 from depesha.corpus.resolve import Candidate, Mention, Resolver
-from depesha.errors import StoreError
 
-from .lemma import lemmatize
+from .memory import MemoryIndex
+from .prepare import Prepared, check_record, prepare, prepare_all, raw_hash
+
+__all__ = ["Outcome", "Summary", "Writer", "check_record", "raw_hash"]
 
 log = logging.getLogger(__name__)
 PG_LOCK = 0x64657065  # "depe": the advisory lock that makes one writer at a time on PostgreSQL
@@ -52,43 +52,10 @@ class Summary:
         self.failures.append((source, reason))
 
 
-# CHECKS
-
-
-def check_span(span: Any, size: int, what: str) -> tuple[int, int]:
-    if not (isinstance(span, (list, tuple)) and len(span) == 2 and all(isinstance(x, int) for x in span)):
-        raise StoreError(f"{what}: expected [start, stop], got {span!r}")
-    start, stop = span
-    if not 0 <= start <= stop <= size:
-        raise StoreError(f"{what}: span {span} outside the text (length {size})")
-    return start, stop
-
-
-def check_record(record: Any) -> None:
-    """Provenance must hold: every offset points into the article text, every id is known."""
-    if not isinstance(record, dict) or not isinstance(record.get("article"), dict):
-        raise StoreError(f"expected a depesha/1 record, got {type(record).__name__}")
-    text = record["article"].get("text")
-    if not isinstance(text, str) or not record["article"].get("id"):
-        raise StoreError("record without article id or text")
-    size, ids = len(text), {entity.get("id") for entity in record.get("entities", [])}
-    for entity in record.get("entities", []):
-        for span in entity.get("mentions", []):
-            check_span(span, size, f"entity {entity.get('id')}")
-    for position in record.get("positions", []):
-        if position.get("person") not in ids:
-            raise StoreError(f"position of unknown person {position.get('person')!r}")
-        if position.get("evidence"):
-            check_span(position["evidence"], size, f"position of {position['person']}")
-    for event in record.get("events", []):
-        if not event.get("category"):
-            raise StoreError(f"event {event.get('id')} without category")
-        for span in event.get("evidence", []):
-            check_span(span, size, f"event {event.get('id')}")
-
-
-def raw_hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+ARTICLE_COLUMNS = ("id, source, published, title, url, path, agency, attribution, dateline_place, dateline_date,"
+                   " language, text, raw, raw_hash, record, extractor, ingested_at, dup_of, similarity, minhash")
+ARTICLE_MARKS = ", ".join("?" * len(ARTICLE_COLUMNS.split(",")))
+INSERT_LSH = "INSERT INTO lsh (key, article) VALUES (?, ?)"
 
 
 def today() -> str:
@@ -99,10 +66,15 @@ def today() -> str:
 
 
 class Writer:
-    """Adds records in transactions of `batch` articles; never leaves half an article behind."""
+    """Adds records in transactions of `batch` articles; never leaves half an article behind.
 
-    def __init__(self, store: Any, batch: int = 1, extractor: str | None = None):
-        self.store, self.batch, self.extractor = store, batch, extractor
+    `bulk=True` holds the indexes ingest reads (stored ids, LSH bands, clusters) in memory and writes every row in
+    one statement per table at commit: the same store, several times faster, at the cost of memory.
+    """
+
+    def __init__(self, store: Any, batch: int = 1, extractor: str | None = None, bulk: bool = False):
+        self.store, self.batch, self.extractor, self.bulk = store, batch, extractor, bulk
+        self.memory: MemoryIndex | None = None
         self.raw = store.engine.raw_connection()
         self.pg = store.dialect != "sqlite"
         if not self.pg:
@@ -151,6 +123,9 @@ class Writer:
     def commit(self) -> None:
         if self.in_transaction:
             self.flush()
+            if self.pg and self.memory is not None:  # nums were given by the index, not by the sequence
+                self.execute("SELECT setval(pg_get_serial_sequence('articles', 'num'),"
+                             " (SELECT coalesce(max(num), 0) + 1 FROM articles), false)")
             self.execute("COMMIT") if not self.pg else self.raw.commit()
             self.in_transaction, self.pending = False, 0
 
@@ -159,6 +134,7 @@ class Writer:
         if self.in_transaction:
             self.execute("ROLLBACK") if not self.pg else self.raw.rollback()
             self.in_transaction, self.pending = False, 0
+        self.memory = None     # it may hold rows that were not committed: read again from the store
         self.resolver.clear()  # it may have cached entities that were not committed
         self.known_sectors.clear()
 
@@ -177,19 +153,37 @@ class Writer:
             self.rollback()
         self.close()
 
+    def index(self) -> MemoryIndex | None:
+        """The in-memory indexes in bulk mode (read from the store on first use), else None."""
+        if self.bulk and self.memory is None:
+            self.memory = MemoryIndex.load(lambda sql: self.execute(sql).fetchall())
+        return self.memory
+
     # records
 
     def add(self, record: dict[str, Any], raw: str | None = None) -> Outcome:
-        """Store one record (or skip it if its article is stored); commits every `batch` articles."""
-        check_record(record)
-        article = record["article"]
+        """Store one record (or skip it if its article is stored); commits every `batch` articles.
+
+        Raises:
+            StoreError: the record breaks provenance; nothing of it is stored.
+        """
+        return self.add_prepared(prepare(record, raw, lemmas=not self.pg))
+
+    def add_prepared(self, prepared: Prepared) -> Outcome:
+        """Store a record checked and hashed by `prepare` (possibly in another process)."""
+        article = prepared.record["article"]
         self.begin()
         try:
-            found = self.execute("SELECT num FROM articles WHERE id = ?", (article["id"],)).fetchone()
-            if found:
-                return Outcome(article["id"], "skipped", found[0])
-            outcome = self.insert_article(record, raw)
-            self.insert_facts(outcome.num or 0, record, duplicate=outcome.dup_of is not None)
+            index = self.index()
+            if index is not None:
+                found = index.nums.get(article["id"])
+            else:
+                row = self.execute("SELECT num FROM articles WHERE id = ?", (article["id"],)).fetchone()
+                found = row[0] if row else None
+            if found is not None:
+                return Outcome(article["id"], "skipped", found)
+            outcome = self.insert_article(prepared)
+            self.insert_facts(outcome.num or 0, prepared.record, duplicate=outcome.dup_of is not None)
         except BaseException:
             self.rollback()
             raise
@@ -202,46 +196,54 @@ class Writer:
         """Whether this input was stored before (checked before spending time on extraction)."""
         return self.execute("SELECT 1 FROM articles WHERE raw_hash = ?", (raw_hash(raw),)).fetchone() is not None
 
-    def add_many(self, records: Iterable[dict[str, Any]], summary: Summary | None = None) -> Summary:
+    def add_many(self, records: Iterable[dict[str, Any]], summary: Summary | None = None, jobs: int = 1) -> Summary:
+        """Store records; with `jobs` > 1 they are checked and hashed in that many worker processes."""
+        return self.add_pairs(((record, None) for record in records), summary, jobs)
+
+    def add_pairs(self, items: Iterable[tuple[dict[str, Any], str | None]], summary: Summary | None = None,
+                  jobs: int = 1) -> Summary:
+        """Store (record, raw input) pairs; a record that fails its checks is counted and skipped."""
         summary = summary or Summary()
-        for record in records:
-            try:
-                summary.add(self.add(record))
-            except StoreError as error:
-                summary.fail(str((record.get("article") or {}).get("source") or "?"), str(error))
+        for prepared in prepare_all(items, lemmas=not self.pg, jobs=jobs):
+            if isinstance(prepared, Prepared):
+                summary.add(self.add_prepared(prepared))
+            else:
+                summary.fail(prepared.source, prepared.reason)
         self.commit()
         return summary
 
-    def insert_article(self, record: dict[str, Any], raw: str | None) -> Outcome:
+    def insert_article(self, prepared: Prepared) -> Outcome:
+        record, raw, minhash, keys = prepared.record, prepared.raw, prepared.minhash, prepared.keys
         article, dateline = record["article"], record["article"].get("dateline") or {}
-        signature = dedup.make_minhash(article["text"])
-        keys = dedup.band_keys(signature)
-        dup_num, dup_id, similarity = self.find_duplicate(signature, keys)
-        stored = {key: value for key, value in record.items()}
-        stored["article"] = {key: value for key, value in article.items() if key != "text"}
-        num = self.execute(
-            "INSERT INTO articles (id, source, published, title, url, path, agency, attribution, dateline_place,"
-            " dateline_date, language, text, raw, raw_hash, record, extractor, ingested_at, dup_of, similarity,"
-            " minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING num",
-            (article["id"], article.get("source"), article.get("published"), article.get("title"),
-             article.get("url"), article.get("path"), dateline.get("agency"), article.get("attribution"),
-             dateline.get("place"), dateline.get("date"), article.get("language"), article["text"], raw,
-             raw_hash(raw) if raw is not None else None, json.dumps(stored, ensure_ascii=False), self.extractor, today(), dup_num, similarity,
-             dedup.dump_minhash(signature)),
-        ).fetchone()[0]
-        self.executemany("INSERT INTO lsh (key, article) VALUES (?, ?)", [(key, num) for key in keys])
-        if not self.pg:
-            lemmas = lemmatize((article.get("title") or "") + " " + article["text"])
-            self.defer("INSERT INTO article_fts (rowid, lemmas) VALUES (?, ?)", [(num, lemmas)])
+        dup_num, dup_id, similarity = self.find_duplicate(dedup.load_minhash(minhash), keys)
+        values = (article["id"], article.get("source"), article.get("published"), article.get("title"),
+                  article.get("url"), article.get("path"), dateline.get("agency"), article.get("attribution"),
+                  dateline.get("place"), dateline.get("date"), article.get("language"), article["text"], raw,
+                  raw_hash(raw) if raw is not None else None, prepared.stored,
+                  self.extractor, today(), dup_num, similarity, minhash)
+        if self.memory is not None:
+            num = self.memory.next_num
+            self.defer(f"INSERT INTO articles (num, {ARTICLE_COLUMNS}) VALUES (?, {ARTICLE_MARKS})", [(num, *values)])
+            self.memory.add_article(num, article["id"], minhash, dup_num, keys)
+            self.defer(INSERT_LSH, [(key, num) for key in keys])
+        else:
+            num = self.execute(f"INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES ({ARTICLE_MARKS}) RETURNING num",
+                               values).fetchone()[0]
+            self.executemany(INSERT_LSH, [(key, num) for key in keys])
+        if prepared.lemmas is not None:
+            self.defer("INSERT INTO article_fts (rowid, lemmas) VALUES (?, ?)", [(num, prepared.lemmas)])
         return Outcome(article["id"], "stored", num, dup_id)
 
     def find_duplicate(self, signature: Any, keys: list[int]) -> tuple[int | None, str | None, float | None]:
-        marks = ", ".join("?" * len(keys))
-        rows = self.execute(
-            f"SELECT a.num, a.minhash, a.dup_of FROM (SELECT article FROM lsh WHERE key IN ({marks})"
-            f" GROUP BY article HAVING count(*) >= ? ORDER BY count(*) DESC LIMIT ?) k"
-            f" JOIN articles a ON a.num = k.article", [*keys, dedup.MIN_BANDS, dedup.MAX_CANDIDATES],
-        ).fetchall()
+        if self.memory is not None:
+            rows = self.memory.duplicate_candidates(keys, dedup.MIN_BANDS, dedup.MAX_CANDIDATES)
+        else:
+            marks = ", ".join("?" * len(keys))
+            rows = self.execute(
+                f"SELECT a.num, a.minhash, a.dup_of FROM (SELECT article FROM lsh WHERE key IN ({marks})"
+                f" GROUP BY article HAVING count(*) >= ? ORDER BY count(*) DESC, article LIMIT ?) k"
+                f" JOIN articles a ON a.num = k.article", [*keys, dedup.MIN_BANDS, dedup.MAX_CANDIDATES],
+            ).fetchall()
         if not rows:
             return None, None, None
         values = dedup.similarities(signature, [bytes(row[1]) for row in rows])
@@ -249,7 +251,10 @@ class Writer:
         if values[index] < dedup.THRESHOLD:
             return None, None, None
         first = rows[index][2] or rows[index][0]  # the first publication, not another copy
-        id = self.execute("SELECT id FROM articles WHERE num = ?", (first,)).fetchone()[0]
+        if self.memory is not None:
+            id = self.memory.articles[first][0]
+        else:
+            id = self.execute("SELECT id FROM articles WHERE num = ?", (first,)).fetchone()[0]
         return first, id, float(values[index])
 
     # entities

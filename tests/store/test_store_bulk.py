@@ -1,0 +1,73 @@
+"""Bulk ingest (in-memory indexes, worker processes) stores exactly what per-article ingest stores."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from depesha.store.fixtures import make_record
+from depesha.store.link import link_followups
+from depesha.store.queries import fetch
+
+from .dump import dump_store
+
+
+def load(store, records, *, batch: int = 50, bulk: bool = False, jobs: int = 1):
+    with store.writer(batch=batch, bulk=bulk) as writer:
+        summary = writer.add_many(records, jobs=jobs)
+        link_followups(writer)
+    return summary
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_store_bulk_same_as_per_article(store, corpus, jobs, tmp_path):
+    from depesha.store import open_store
+
+    reference = open_store(str(tmp_path / "reference.db"))
+    expected = load(reference, corpus, batch=1)
+    summary = load(store, corpus, bulk=True, jobs=jobs)
+    assert (summary.stored, summary.duplicates, summary.failed) == (expected.stored, expected.duplicates, 0)
+    assert summary.duplicates > 0
+    assert dump_store(store) == dump_store(reference)
+    reference.close()
+
+
+def test_store_bulk_continues_a_store(store, corpus, tmp_path):
+    """Bulk into a store filled before (its indexes are read back) = one run over everything."""
+    from depesha.store import open_store
+
+    reference = open_store(str(tmp_path / "reference.db"))
+    load(reference, corpus)
+    half = len(corpus) // 2
+    load(store, corpus[:half])
+    again = load(store, corpus, bulk=True)
+    assert (again.stored, again.skipped) == (len(corpus) - half, half)
+    assert dump_store(store) == dump_store(reference)
+    with store.writer() as writer:  # per-article ingest after a bulk one: PostgreSQL's sequence was moved on
+        assert writer.add(make_record(visit=True, date="2027-01-05")).status == "stored"
+    reference.close()
+
+
+def test_store_bulk_skips_bad_record_keeps_the_rest(sqlite_store, corpus):
+    bad = copy.deepcopy(corpus[3])
+    bad["entities"][0]["mentions"].append([5, 10_000_000])
+    bad["article"]["id"] = "a-broken"
+    records = corpus[:10] + [bad] + corpus[10:20]
+    summary = load(sqlite_store, records, bulk=True, jobs=2)
+    assert (summary.stored, summary.failed) == (20, 1)
+    assert "outside the text" in summary.failures[0][1]
+    with sqlite_store.read() as conn:
+        assert fetch(conn, "SELECT count(*) FROM articles")[0][0] == 20
+
+
+def test_store_bulk_rollback_forgets_uncommitted(sqlite_store, monkeypatch):
+    """After a failed batch the in-memory index is read again: nothing of the lost batch is 'already stored'."""
+    first, second = make_record(), make_record(visit=True)
+    with sqlite_store.writer(batch=10, bulk=True) as writer:
+        writer.add(first)
+        writer.rollback()
+        assert writer.add(first).status == "stored"
+        assert writer.add(second).status == "stored"
+    with sqlite_store.read() as conn:
+        assert fetch(conn, "SELECT count(*) FROM articles")[0][0] == 2

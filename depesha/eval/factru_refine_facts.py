@@ -8,7 +8,7 @@ from itertools import takewhile
 
 from ..doc import Doc, Entity, Event, Position, Sent, Token
 from ..events.parties import core_people
-from ..extractors.gazetteer import country_name, positions
+from ..extractors.gazetteer import country_name, lemma_key, positions
 from .factru_format import FactLines
 from .factru_values import normalize_value
 
@@ -26,6 +26,7 @@ BODY_NOUNS = {"министерство", "ведомство", "комитет"
               "организация", "фонд", "банк", "группа", "команда", "суд", "прокуратура", "университет",
               "управление", "департамент", "штаб", "армия", "сила", "республика", "область", "край", "город",
               "район", "страна", "оппозиция", "корпорация", "холдинг", "редакция", "журнал", "канал"}
+STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
 NOT_JOBS = {"чемпион мира", "чемпион"}     # titles the core keeps that factRuEval never counts as occupations
 PLACE_NOUNS = {"государство", "страна", "республика", "область", "край", "город", "район", "оппозиция"}
 
@@ -142,14 +143,27 @@ def where_value(doc: Doc, position: Position, title_stop: int) -> tuple[str, str
         return doc.text[a:b], entity.id
     if org is not None:
         return org.name, org.id
+    if not state_title(position.title):
+        return "", ""       # a country by nationality alone: "нидерландский предприниматель", "журналист"
     adjective = next((m for m in doc.geo if m.kind == "adj" and m.iso == position.country
                       and 0 <= start - m.stop <= 1), None)
     if adjective is not None:       # "британский премьер": the gold takes the adjective as written
         return adjective.text, adjective.iso
     place = next((e for e in doc.entities if e.type == "country" and e.country == position.country), None)
-    if place is not None:
-        return place.name, place.id
+    if place is not None:       # as written where it was last named ("РФ", "Беларуси"), else where next named
+        before = [(a, b) for a, b in place.mentions if b <= start]
+        a, b = max(before) if before else min(place.mentions)
+        return doc.text[a:b], place.id
     return (country_name(position.country), position.country) if position.country else ("", "")
+
+
+def state_title(title: str) -> bool:
+    """A post of the state (government, legislature, army, courts, police, intelligence), by the lexicon's
+    sector of the title's longest known beginning."""
+    key = lemma_key(title)
+    table = positions()
+    sector = next((table[key[:size]][1] for size in range(len(key), 0, -1) if key[:size] in table), "")
+    return sector in STATE_SECTORS
 
 
 def lower_body(doc: Doc, title_stop: int, stop: int) -> str:

@@ -89,8 +89,11 @@ def test_factru_occupation_country_adjective_as_written():
     doc.geo = [CountryMention(0, 10, "GB", "adj", "британский", 0, 1)]
     doc.positions[0].evidence = [doc.tokens[1].start, doc.tokens[1].stop]
     doc.positions[0].country = "GB"
+    doc.positions[0].title = "премьер"
     [(_, args)] = occupation_facts(doc)
     assert dict(args)["where"] == "британский"
+    doc.positions[0].title = "предприниматель"      # a nationality, not a post of the state
+    assert occupation_facts(doc) == []
 
 
 def test_factru_occupation_stacked_title_shares_the_body():

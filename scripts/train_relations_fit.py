@@ -23,6 +23,7 @@ from depesha.extractors.relations_model import (
     RelationModel,
     cross_names,
     cross_pairs,
+    decode,
     hash_names,
     layer_labels,
     pair_names,
@@ -189,32 +190,32 @@ def tune_layers(model: RelationModel, dev) -> None:
 
 
 CUTS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+SECOND = (0.0, 0.5, 0.7, 0.9, 1.1)   # 1.1: one link per profession (WORKS_AS) or per arg1 (WORKPLACE)
+GRIDS = {
+    "WORKS_AS": {"WORKS_AS": CUTS, "WORKS_AS:cross": (*CUTS, 1.1), "WORKS_AS:second": SECOND},
+    "WORKPLACE": {"WORKPLACE": CUTS, "WORKPLACE:second": SECOND, "WORKPLACE:via": (0.0, 0.2, 0.4, 0.6, 1.1)},
+}
+
+
+def grid(relation: str) -> list[dict[str, float]]:
+    axes = GRIDS.get(relation, {relation: CUTS})
+    combos: list[dict[str, float]] = [{}]
+    for name, values in axes.items():
+        combos = [{**combo, name: value} for combo in combos for value in values]
+    return combos
 
 
 def tune_relations(model: RelationModel, dev) -> None:
-    """Per relation, the probability cut-off(s) that maximise relaxed dev F1."""
-    for name in list(model.thresholds):
-        if not name.startswith("O:"):
-            model.thresholds[name] = 0.0
-    runs = []
-    for gold, doc in dev:
-        mentions = model.mentions(doc)
-        links = model.relations(doc, mentions)
-        cross = model.cross_relations(doc, mentions)
-        same = links[: len(links) - len(cross)]
-        runs.append((gold, mentions, same, cross))
-    for relation in RELATIONS:
-        grid = [(c, 1.1) for c in CUTS] if relation != "WORKS_AS" else [(c, x) for c in CUTS for x in (*CUTS[1:], 1.1)]
-        best = (-1.0, 0.5, 1.1)
-        for cut, cross_cut in grid:
-            pairs = [(gold, as_brat(gold, mentions, [x for x in same if x[0] == relation and x[3] >= cut]
-                                     + [x for x in cross if x[0] == relation and x[3] >= cross_cut]))
-                     for gold, mentions, same, cross in runs]
-            best = max(best, (f1_of(pairs, relation, False), cut, cross_cut))
-        model.thresholds[relation] = best[1]
-        if relation == "WORKS_AS":
-            model.thresholds["WORKS_AS:cross"] = best[2]
-        print(f"  {relation}: cut {best[1]} (cross {best[2]}) -> relaxed F1 {best[0]:.3f}", file=sys.stderr)
+    """Per relation, the cut-offs of `decode` that maximise relaxed dev F1 (WORKS_AS first: WORKPLACE inherits it)."""
+    runs = [(gold, mentions, *model.candidates(doc, mentions)) for gold, doc in dev for mentions in [model.mentions(doc)]]
+    for relation in sorted(RELATIONS, key=lambda r: r == "WORKPLACE"):
+        best = (-1.0, {})
+        for combo in grid(relation):
+            cuts = {**model.thresholds, **combo}
+            pairs = [(gold, as_brat(gold, mentions, decode(same, cross, cuts))) for gold, mentions, same, cross in runs]
+            best = max(best, (f1_of(pairs, relation, False), combo), key=lambda x: x[0])
+        model.thresholds.update(best[1])
+        print(f"  {relation}: {best[1]} -> relaxed F1 {best[0]:.3f}", file=sys.stderr)
 
 
 def save(model: RelationModel, path: Path) -> None:

@@ -49,6 +49,9 @@ class Mention:
     stop: int
 
 
+Link = tuple[str, Mention, Mention, float]   # (relation, arg1, arg2, probability)
+
+
 # HASH
 
 
@@ -236,28 +239,77 @@ def pair_names(tokens: list[Token], lemmas: list[str], a: Mention, b: Mention, m
         names += [f"wp={lemmas[i]}" for i in between if shape(tokens[i].text) == "p"]
     if order == "b_in_a":
         names += [f"nested_before={lemmas[b.first - 1] if b.first > a.first else '^'}"]
+    return names + context_names(tokens, lemmas, a, b, mentions, order, (lo, hi))
+
+
+PUNCT = {",": "comma", "—": "dash", "–": "dash", "-": "hyph", "(": "lpar", ")": "rpar", ":": "colon",
+         "«": "q", "»": "q", '"': "q"}
+
+
+def distance(m: Mention, target: Mention) -> int:
+    """Tokens between two mentions of a sentence (0 when they touch or nest)."""
+    return max(target.first - m.last, m.first - target.last, 0)
+
+
+def context_names(tokens: list[Token], lemmas: list[str], a: Mention, b: Mention, mentions: list[Mention],
+                  order: str, gap: tuple[int, int]) -> list[str]:
+    """Whether a and b are each other's nearest candidates, the punctuation and verbs between, the heads' heads."""
+    ra = min(sum(1 for m in mentions if m.type == a.type and m != a and distance(m, b) < distance(a, b)), 3)
+    rb = min(sum(1 for m in mentions if m.type == b.type and m != b and distance(m, a) < distance(b, a)), 3)
+    side = order if order in ("ab", "ba") else "nest"
+    names = [f"ra={ra}", f"rb={rb}", f"ra+rb={ra}|{rb}", f"t+ra+rb={a.type}>{b.type}|{ra}|{rb}|{side}"]
+    if side != "nest":
+        between = range(*gap)
+        punct = "+".join(sorted({PUNCT[tokens[i].text] for i in between if tokens[i].text in PUNCT}))
+        verbs = min(sum(1 for i in between if tokens[i].pos == "VERB"), 2)
+        names += [f"punct={punct}", f"o+punct={side}|{punct}", f"verbs={verbs}"]
+        names += [f"p={p}" for p in punct.split("+") if p]
+        if len(between) <= 3:
+            names.append(f"seq={side}|" + "_".join(lemmas[i] for i in between))
+    index = {t.id: i for i, t in enumerate(tokens)}
+    ha, hb = head_of(tokens, a), head_of(tokens, b)
+    pa, pb = index.get(tokens[ha].head_id), index.get(tokens[hb].head_id)
+    names += [f"hla={lemmas[pa] if pa is not None else '^'}", f"hlb={lemmas[pb] if pb is not None else '^'}",
+              f"lb+o={lemmas[hb]}|{side}", f"la+o={lemmas[ha]}|{side}"]
     return names
 
 
+def surname(doc: Doc, m: Mention) -> str:
+    words = doc.text[m.start:m.stop].split()
+    return words[-1][:5].lower() if words else ""
+
+
 def cross_names(doc: Doc, a: Mention, b: Mention, mentions: list[Mention]) -> list[str]:
-    """Feature names of a WORKS_AS candidate whose person `a` is in an earlier sentence than profession `b`."""
+    """Feature names of a WORKS_AS candidate whose person `a` is in another sentence than profession `b`."""
     ta, tb = doc.sents[a.sent].tokens, doc.sents[b.sent].tokens
     ha, hb = ta[head_of(ta, a)], tb[head_of(tb, b)]
     lb = hb.lemma or hb.text.lower()
-    persons = [m for m in mentions if m.type == "PERSON" and a.stop <= m.start and m.stop <= b.start]
+    first, last = (a, b) if a.sent < b.sent else (b, a)
+    persons = [m for m in mentions if m.type == "PERSON" and first.stop <= m.start and m.stop <= last.start]
     here = [m for m in mentions if m.type == "PERSON" and m.sent == b.sent]
+    key = surname(doc, a)
+    same = [m for m in mentions if m.type == "PERSON" and surname(doc, m) == key]
+    again = any(m in persons for m in same)       # the same person is named again between a and b
+    professions = min(sum(1 for m in mentions if m.type == "PROFESSION" and m.sent == a.sent), 2)
     gender = "agree" if ha.feats.get("Gender") == hb.feats.get("Gender") else "differ"
+    number = hb.feats.get("Number", "")
     rank, near = min(len(persons), 3), min(len(here), 2)
-    return ["bias", "cross", f"sd={b.sent - a.sent}", f"lb={lb}", f"caseb={hb.feats.get('Case', '')}",
+    sd = b.sent - a.sent
+    sd_bucket = str(sd) if sd <= 3 else "4+"
+    return ["bias", "cross", f"sd={sd_bucket}", f"lb={lb}", f"caseb={hb.feats.get('Case', '')}",
             f"relb={hb.rel}", f"rela={ha.rel}", f"rank={rank}", f"here={near}", f"g={gender}",
-            f"bfirst={b.first == 0}", f"rank+here={rank}|{near}", f"sd+rank={b.sent - a.sent}|{rank}",
-            f"relb+rank={hb.rel}|{rank}"]
+            f"bfirst={b.first == 0}", f"rank+here={rank}|{near}", f"sd+rank={sd_bucket}|{rank}",
+            f"relb+rank={hb.rel}|{rank}", f"again={again}", f"nsame={min(len(same), 4)}",
+            f"profs_a={professions}", f"num={number}", f"num+rank={number}|{rank}", f"g+lb={gender}|{lb}",
+            f"asent0={a.sent == 0}", f"again+rank={again}|{rank}", f"lb+rank={lb}|{rank}",
+            f"here+relb={near}|{hb.rel}", f"alen={min(a.last - a.first + 1, 3)}"]
 
 
-def cross_pairs(mentions: list[Mention], window: int = 3) -> list[tuple[Mention, Mention]]:
-    """(person, profession) pairs with the person 1..window sentences before the profession."""
+def cross_pairs(mentions: list[Mention], back: int = 5, ahead: int = 2) -> list[tuple[Mention, Mention]]:
+    """(person, profession) pairs with the person 1..back sentences before the profession or 1..ahead after it."""
     persons = [m for m in mentions if m.type == "PERSON"]
-    return [(a, b) for b in mentions if b.type == "PROFESSION" for a in persons if 0 < b.sent - a.sent <= window]
+    return [(a, b) for b in mentions if b.type == "PROFESSION" for a in persons
+            if 0 < b.sent - a.sent <= back or 0 < a.sent - b.sent <= ahead]
 
 
 # MODEL
@@ -311,9 +363,13 @@ class RelationModel:
                     found.append(Mention(type, s, first, last, tokens[first].start, tokens[last].stop))
         return found
 
-    def relations(self, doc: Doc, mentions: list[Mention]) -> list[tuple[str, Mention, Mention, float]]:
-        """(relation, arg1, arg2, probability) above each relation's threshold, same-sentence pairs only."""
-        out = []
+    def relations(self, doc: Doc, mentions: list[Mention]) -> list[Link]:
+        """(relation, arg1, arg2, probability) kept by `decode` under the model's cut-offs."""
+        return decode(*self.candidates(doc, mentions), self.thresholds)
+
+    def candidates(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Link], list[Link]]:
+        """Every scored candidate, no cut-off: same-sentence pairs, and cross-sentence WORKS_AS pairs."""
+        same = []
         for s, sent in enumerate(doc.sents):
             inside = [m for m in mentions if m.sent == s]
             lemmas = [t.lemma or t.text.lower() for t in sent.tokens]
@@ -325,25 +381,57 @@ class RelationModel:
                     continue
                 rows = [pair_names(sent.tokens, lemmas, a, b, inside) for a, b in pairs]
                 probs = 1 / (1 + np.exp(-self.scores(relation, rows)[:, 0]))
-                cut = self.thresholds.get(relation, 0.5)
-                out += [(relation, a, b, float(p)) for (a, b), p in zip(pairs, probs, strict=True) if p >= cut]
-        return out + self.cross_relations(doc, mentions)
-
-    def cross_relations(self, doc: Doc, mentions: list[Mention]) -> list[tuple[str, Mention, Mention, float]]:
-        """WORKS_AS across sentences: at most one earlier person for each profession."""
-        if "WORKS_AS:cross" not in self.weights:
-            return []
-        pairs = cross_pairs(mentions)
+                same += [(relation, a, b, float(p)) for (a, b), p in zip(pairs, probs, strict=True)]
+        pairs = cross_pairs(mentions) if "WORKS_AS:cross" in self.weights else []
         if not pairs:
-            return []
+            return same, []
         logits = self.scores("WORKS_AS:cross", [cross_names(doc, a, b, mentions) for a, b in pairs])[:, 0]
-        best: dict[Mention, tuple[float, Mention]] = {}
-        for (a, b), logit in zip(pairs, logits, strict=True):
-            p = float(1 / (1 + np.exp(-logit)))
-            if p > best.get(b, (0.0, a))[0]:
-                best[b] = (p, a)
-        cut = self.thresholds.get("WORKS_AS:cross", 0.5)
-        return [("WORKS_AS", a, b, p) for b, (p, a) in best.items() if p >= cut]
+        return same, [("WORKS_AS", a, b, float(1 / (1 + np.exp(-x)))) for (a, b), x in zip(pairs, logits, strict=True)]
+
+
+# DECODE LINKS
+
+
+def best_by(links: list[Link], side: int) -> dict[Mention, Link]:
+    """The most probable link of each arg1 (side 1) or arg2 (side 2)."""
+    best: dict[Mention, Link] = {}
+    for link in links:
+        key = link[side]
+        if key not in best or link[3] > best[key][3]:
+            best[key] = link  # type: ignore[index]
+    return best
+
+
+def decode(same: list[Link], cross: list[Link], cuts: dict[str, float]) -> list[Link]:
+    """The links kept from scored candidates.
+
+    A link needs its relation's cut-off. A profession keeps its most probable person; other persons need
+    `WORKS_AS:second`. A profession without a same-sentence person takes its best person from another sentence
+    (`WORKS_AS:cross`). A person or profession keeps its most probable workplace, others need `WORKPLACE:second`;
+    and a person inherits the workplace of its profession when the product of both probabilities reaches
+    `WORKPLACE:via`. Missing keys keep the plain cut-off.
+    """
+    kept = [x for x in same if x[0] not in ("WORKS_AS", "WORKPLACE") and x[3] >= cuts.get(x[0], 0.5)]
+    works = [x for x in same if x[0] == "WORKS_AS" and x[3] >= cuts.get("WORKS_AS", 0.5)]
+    best = best_by(works, 2)
+    works = [x for x in works if best[x[2]] is x or x[3] >= cuts.get("WORKS_AS:second", 0.0)]
+    far = [x for x in best_by(cross, 2).values() if x[2] not in best and x[3] >= cuts.get("WORKS_AS:cross", 0.5)]
+    places = [x for x in same if x[0] == "WORKPLACE" and x[3] >= cuts.get("WORKPLACE", 0.5)]
+    best = best_by(places, 1)
+    places = [x for x in places if best[x[1]] is x or x[3] >= cuts.get("WORKPLACE:second", 0.0)]
+    return kept + works + far + places + inherited(works + far, places, cuts.get("WORKPLACE:via", 1.1))
+
+
+def inherited(works: list[Link], places: list[Link], cut: float) -> list[Link]:
+    """WORKPLACE(person, place) from WORKS_AS(person, profession) and WORKPLACE(profession, place)."""
+    have = {(x[1], x[2]) for x in places}
+    out = []
+    for _, person, profession, p in works:
+        for _, arg1, place, q in places:
+            if arg1 == profession and (person, place) not in have and p * q >= cut:
+                have.add((person, place))
+                out.append(("WORKPLACE", person, place, p * q))
+    return out
 
 
 @lru_cache(maxsize=1)

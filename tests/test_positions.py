@@ -30,6 +30,15 @@ def posts(pipeline):
         # a pronoun subject of a predicate title is the last person named before it
         ("Леван Гачечиладзе вернулся в Тбилиси. Сейчас он является депутатом парламента Грузии.",
          ("Леван Гачечиладзе", "депутат", "GE")),
+        # the subject of a predicate title is itself a title with a name
+        ("После выборов премьер-министром станет глава партии «Путь Грузии» Саломе Зурабишвили.",
+         ("Саломе Зурабишвили", "премьер-министр", "GE")),
+        # the predicate of a second verb joined to the first, whose subject is a pronoun
+        ("Иван Петров вернулся в Москву. Он возглавил фракцию и стал членом комитета по обороне.",
+         ("Иван Петров", "член комитета по обороне", None)),
+        # a list of titles before one name, the first ending in a place name
+        ("Его поддержал депутат муниципального собрания района Отрадное, сопредседатель движения «Солидарность» "
+         "Михаил Вельмакин.", ("Михаил Вельмакин", "депутат", None)),
     ],
 )
 def test_position_found(posts, text, expected):

@@ -175,6 +175,8 @@ def lower_body(doc: Doc, title_stop: int, stop: int) -> str:
             or not tokens[size].text.islower():
         return ""
     end = tokens[size].stop
+    following = takewhile(lambda t: t.pos == "NOUN" and t.text.islower() and t.feats.get("Case") == "Gen", tokens[size + 1:])
+    end = max([end, *(token.stop for token in following)])      # "муниципального собрания района | Отрадное"
     places = mentions_in(doc, end, stop, PLACE_TYPES)
     if places and not doc.text[end:places[0][0]].strip():
         end = places[0][1]

@@ -31,15 +31,16 @@ def predicate_subject(tokens: list[Token], first: int, last: int) -> int | None:
 
 
 def verb_subject(tokens: list[Token], verb: str) -> int | None:
-    """The subject of a verb, or of the verb it complements ("согласился занять пост" -> согласился),
-    else the nominative name right before a passive verb ("Указом ... Серик Абдрахманов назначен Послом")."""
+    """The subject of a verb, or of the verb it complements ("согласился занять пост" -> согласился) or
+    continues ("он является депутатом ..., также является членом" -> the first "является"), else the
+    nominative name right before a passive verb ("Указом ... Серик Абдрахманов назначен Послом")."""
     for _ in range(3):
         subject = next((index for index, token in enumerate(tokens)
                         if token.head_id == verb and token.rel in SUBJECT_RELS), None)
         if subject is not None:
             return subject
         head = next((token for token in tokens if token.id == verb), None)
-        if head is None or head.rel != "xcomp":
+        if head is None or head.rel not in ("xcomp", "conj"):
             return nominative_before(tokens, verb)
         verb = head.head_id
     return None

@@ -10,7 +10,7 @@ from .chain import chain_end
 from .gazetteer import positions
 from .match import Matcher
 from .orgs import token_lemma
-from .position_predicate import apposed, plural_title, predicate_person
+from .position_predicate import apposed, plural_title, predicate_person, predicate_subject
 
 GENERIC_HEADS = {"глава", "председатель", "руководитель", "член", "заместитель", "секретарь", "сопредседатель",
                  "директор", "начальник", "президент", "вице-президент", "спикер", "лидер"}
@@ -166,7 +166,7 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
         if after is not None and finder.at(after) and apposed(tokens, post.first, post.head_last, post.end):
             post.person = finder.at(after)
             continue
-        subject = predicate_person(tokens, post.first, post.head_last, finder.spans)
+        subject = predicate_person(tokens, post.first, post.head_last, finder.spans) or titled_subject(tokens, post, posts)
         if subject is not None:
             post.person = subject
             continue
@@ -208,6 +208,13 @@ def person_behind(tokens: list[Token], post: Post, finder: PersonFinder, limit: 
             agreeing = case is not None and previous.feats.get("Case") == case
             return finder.ending(previous) if agreeing else None
     return None
+
+
+def titled_subject(tokens: list[Token], post: Post, posts: list[Post]) -> Entity | None:
+    """"премьер-министром станет глава партии Имя": the subject is itself a title, already linked to a name."""
+    subject = predicate_subject(tokens, post.first, post.head_last)
+    other = next((other for other in posts if other is not post and other.first <= (subject or -1) < other.head_last), None)
+    return other.person if other is not None else None
 
 
 def share_conjoined(tokens: list[Token], posts: list[Post]) -> None:
@@ -274,7 +281,7 @@ def post_org(doc: Doc, tokens: list[Token], post: Post) -> Entity | None:
 def extract_positions(doc: Doc) -> Doc:
     """Stage `positions`: fills doc.positions and gives people their country."""
     finder = PersonFinder(doc)
-    org_spans = sorted([(start, stop) for entity in doc.entities if entity.type == "organization"
+    org_spans = sorted([(start, stop) for entity in doc.entities if entity.type in ("organization", "location")
                         for start, stop in entity.mentions] +
                        [(mention.start, mention.stop) for mention in doc.geo if mention.kind != "adj"])
     found: list[Position] = []

@@ -39,6 +39,8 @@ def posts(pipeline):
         # a list of titles before one name, the first ending in a place name
         ("Его поддержал депутат муниципального собрания района Отрадное, сопредседатель движения «Солидарность» "
          "Михаил Вельмакин.", ("Михаил Вельмакин", "депутат", None)),
+        # the object of "назвать", "назначить" holds the title, not the subject
+        ("Министр Пётр Сидоров назначил Ивана Кузнецова послом в Мексике.", ("Иван Кузнецов", "посол", None)),
     ],
 )
 def test_position_found(posts, text, expected):

@@ -10,7 +10,7 @@ from ..doc import Doc, Entity, Event, Position, Sent, Token
 from ..events.parties import core_people
 from ..extractors.gazetteer import country_name, lemma_key, positions
 from .factru_format import FactLines
-from .factru_values import normalize_value
+from .factru_values import normalize_value, same_value
 
 KEEP_WITHOUT_WHERE = False   # measured: facts without a place cost more precision than they add recall
 MEETING_KINDS = {"meeting", "talks"}
@@ -27,6 +27,7 @@ BODY_NOUNS = {"министерство", "ведомство", "комитет"
               "управление", "департамент", "штаб", "армия", "сила", "республика", "область", "край", "город",
               "район", "страна", "оппозиция", "корпорация", "холдинг", "редакция", "журнал", "канал"}
 STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
+HONORIFICS = {"политик", "шейх"}     # GOV in the lexicon, but a calling or an honorific, not a post of a country
 NOT_JOBS = {"чемпион мира", "чемпион"}     # titles the core keeps that factRuEval never counts as occupations
 PLACE_NOUNS = {"государство", "страна", "республика", "область", "край", "город", "район", "оппозиция"}
 
@@ -147,19 +148,21 @@ def where_value(doc: Doc, position: Position, title_stop: int) -> tuple[str, str
         return "", ""       # a country by nationality alone: "нидерландский предприниматель", "журналист"
     adjective = next((m for m in doc.geo if m.kind == "adj" and m.iso == position.country
                       and 0 <= start - m.stop <= 1), None)
-    if adjective is not None:       # "британский премьер": the gold takes the adjective as written
-        return adjective.text, adjective.iso
     place = next((e for e in doc.entities if e.type == "country" and e.country == position.country), None)
     if place is not None:       # as written where it was last named ("РФ", "Беларуси"), else where next named
         before = [(a, b) for a, b in place.mentions if b <= start]
         a, b = max(before) if before else min(place.mentions)
         return doc.text[a:b], place.id
+    if adjective is not None:       # "британский премьер" in a text that never names Britain
+        return adjective.text, adjective.iso
     return (country_name(position.country), position.country) if position.country else ("", "")
 
 
 def state_title(title: str) -> bool:
     """A post of the state (government, legislature, army, courts, police, intelligence), by the lexicon's
     sector of the title's longest known beginning."""
+    if title in HONORIFICS:
+        return False
     key = lemma_key(title)
     table = positions()
     sector = next((table[key[:size]][1] for size in range(len(key), 0, -1) if key[:size] in table), "")
@@ -246,14 +249,20 @@ def occupation_facts(doc: Doc) -> list[FactLines]:
         if not where:
             where, where_key = bracketed_body(doc, position)
         previous = (position, where, where_key)
-        key = (normalize_value(person_value(person)), where_key, position.title)
-        if key in seen or nested(position, spans) or (not where and not KEEP_WITHOUT_WHERE):
+        key = (normalize_value(person_value(person)), normalize_value(where), position.title)
+        if seen_before(key, seen) or nested(position, spans) or (not where and not KEEP_WITHOUT_WHERE):
             continue
         seen.add(key)
         spans.append(position)
         written = " ".join(token.text for token in title) or position.text or position.title
         facts.append(("occupation", [("who", person_value(person)), ("position", written), ("where", where)]))
     return facts
+
+
+def seen_before(key: tuple[str, str, str], seen: set[tuple[str, str, str]]) -> bool:
+    """The same fact again, up to a spelling variant of the name or the place ("Сааакашвили")."""
+    return key in seen or any(title == key[2] and same_value(who, key[0]) and same_value(where, key[1])
+                              for who, where, title in seen)
 
 
 def nested(position: Position, taken: list[Position]) -> bool:

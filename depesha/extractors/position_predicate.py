@@ -27,7 +27,13 @@ def predicate_subject(tokens: list[Token], first: int, last: int) -> int | None:
         root = None
     if root is None or not tokens[root].head_id:
         return None
-    return verb_subject(tokens, tokens[root].head_id)
+    return verb_object(tokens, tokens[root].head_id) or verb_subject(tokens, tokens[root].head_id)
+
+
+def verb_object(tokens: list[Token], verb: str) -> int | None:
+    """"назвал Йенса Лемана первым вратарём", "назначил его послом": the title is the object's."""
+    return next((index for index, token in enumerate(tokens) if token.head_id == verb and token.rel == "obj"
+                 and token.pos == "PROPN"), None)
 
 
 def verb_subject(tokens: list[Token], verb: str) -> int | None:

@@ -1,6 +1,7 @@
 """Store benchmark (not a test): synthetic corpus -> ingest throughput, store size, query latencies.
 
-    .venv/bin/python bench/store.py                       # 100,000 articles into ./bench-store.db
+    .venv/bin/python bench/store.py                       # 100,000 articles into ./bench-store.db (--bulk)
+    .venv/bin/python bench/store.py --per-article          # the same without --bulk
     .venv/bin/python bench/store.py --articles 20000 --pg postgresql://postgres@127.0.0.1:5432/bench
     .venv/bin/python bench/store.py --extract 40          # also time extraction + ingest of real samples
 """
@@ -8,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -34,24 +36,29 @@ WORDS = ["визит", "климат", "парламентский", "сотру
 # INGEST
 
 
-def ingest(url: str, articles: int, batch: int, seed: int, bulk: bool = False) -> dict[str, Any]:
-    store = open_store(url)
-    records, made = iter_corpus(articles, seed=seed), [0.0]
+def write_corpus(path: str, articles: int, seed: int) -> float:
+    """The synthetic records as JSONL (what `depesha extract` writes); returns the seconds it took (not counted)."""
+    started = time.perf_counter()
+    with open(path, "w", encoding="utf-8") as file:
+        for record in iter_corpus(articles, seed=seed):
+            file.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return time.perf_counter() - started
 
-    def timed() -> Any:  # the generator's own time is taken out of the ingest time
-        while True:
-            started = time.process_time()
-            record = next(records, None)
-            made[0] += time.process_time() - started
-            if record is None:
-                return
-            yield record
+
+def ingest(url: str, corpus: str, batch: int, bulk: bool) -> dict[str, Any]:
+    """`depesha ingest --records [--bulk]` of the JSONL corpus, timed from reading to the last commit."""
+    store = open_store(url)
+
+    def lines() -> Any:
+        with open(corpus, encoding="utf-8") as file:
+            for number, line in enumerate(file, 1):
+                yield line, None, f"{corpus}:{number}"
 
     started, cpu = time.perf_counter(), time.process_time()
     with store.writer(batch=batch, bulk=bulk) as writer:
-        summary = writer.add_many(timed())
-        ingest_seconds = time.perf_counter() - started - made[0]
-        cpu_seconds = time.process_time() - cpu - made[0]
+        summary = writer.add_all(lines())
+        ingest_seconds = time.perf_counter() - started
+        cpu_seconds = time.process_time() - cpu
         started = time.perf_counter()
         links = link_followups(writer)
         link_seconds = time.perf_counter() - started
@@ -59,18 +66,15 @@ def ingest(url: str, articles: int, batch: int, seed: int, bulk: bool = False) -
         events = fetch(conn, "SELECT count(*) FROM events")[0][0]
         clusters = fetch(conn, "SELECT count(*) FROM clusters")[0][0]
     store.close()
-    return {"stored": summary.stored, "duplicates": summary.duplicates, "reports": events, "events": clusters,
-            "followups": links, "seconds": ingest_seconds, "rate": summary.stored / ingest_seconds,
-            "cpu_rate": summary.stored / cpu_seconds,
-            "link_seconds": link_seconds}
+    return {"stored": summary.stored, "duplicates": summary.duplicates, "failed": summary.failed, "reports": events,
+            "events": clusters, "followups": links, "seconds": ingest_seconds, "rate": summary.stored / ingest_seconds,
+            "cpu_rate": summary.stored / cpu_seconds, "link_seconds": link_seconds,
+            "mode": "bulk" if bulk else "per article", "peak_mb": peak_rss_mb()}
 
 
-def generation_rate(articles: int, seed: int) -> float:
-    """How fast the synthetic records themselves are made (subtracted from nothing: shown for context)."""
-    started = time.perf_counter()
-    for _ in iter_corpus(articles, seed=seed):
-        pass
-    return articles / (time.perf_counter() - started)
+def peak_rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:"))
 
 
 def extract_and_ingest(url: str, count: int) -> tuple[float, int]:
@@ -151,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default="bench-store.db", help="SQLite file to create (removed first)")
     parser.add_argument("--pg", help="also benchmark this (empty) PostgreSQL database")
     parser.add_argument("--batch", type=int, default=1000, help="articles per transaction")
+    parser.add_argument("--per-article", action="store_true", help="ingest without --bulk (indexes queried in SQL)")
     parser.add_argument("--repeat", type=int, default=100, help="runs of each query")
     parser.add_argument("--extract", type=int, default=0, metavar="N", help="also time extract+ingest of N samples")
     parser.add_argument("--seed", type=int, default=1)
@@ -158,8 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     targets = [("sqlite", args.db)] + ([("postgresql", args.pg)] if args.pg else [])
-    print(f"synthetic records generated at {generation_rate(min(args.articles, 5000), args.seed):,.0f}/s "
-          f"(not counted below)")
+    corpus = args.db + ".records.jsonl"
+    if not args.queries_only:
+        seconds = write_corpus(corpus, args.articles, args.seed)
+        print(f"{args.articles:,} synthetic records written to {corpus} in {seconds:.0f} s (not counted below)")
     for name, url in targets:
         print(f"\n## {name}: {args.articles:,} articles")
         if name == "sqlite" and not args.queries_only:
@@ -167,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
                 if os.path.exists(url + suffix):
                     os.remove(url + suffix)
         if not args.queries_only:
-            report_ingest(ingest(url, args.articles, args.batch, args.seed))
+            report_ingest(ingest(url, corpus, args.batch, not args.per_article))
         print(f"store size: {size_of(url) / 1e6:,.0f} MB")
         print("| query | p50 ms | p95 ms |\n|---|---|---|")
         for query, (p50, p95) in queries(url, args.repeat, args.seed).items():
@@ -182,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report_ingest(result: dict[str, Any]) -> None:
-    print(f"ingest (pre-extracted): {result['rate']:,.0f} articles/s ({result['seconds']:.1f} s), "
-          f"{result['cpu_rate']:,.0f} articles per CPU-second; "
+    print(f"ingest of pre-extracted records ({result['mode']}): {result['rate']:,.0f} articles/s "
+          f"({result['seconds']:.1f} s, peak {result['peak_mb']:,.0f} MB), "
+          f"{result['cpu_rate']:,.0f} articles per CPU-second of the main process; "
           f"{result['duplicates']:,} near-duplicates, {result['reports']:,} event reports in "
           f"{result['events']:,} events; follow-up pass {result['link_seconds']:.1f} s, "
           f"{result['followups']:,} links")

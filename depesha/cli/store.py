@@ -46,8 +46,8 @@ def report(summary: Any, what: str = "ingest") -> int:
 # INGEST
 
 
-def load_records(paths: list[str], summary: Any) -> Iterator[tuple[dict[str, Any], None]]:
-    """Records from JSONL files written by `depesha extract`; a bad line is reported and skipped."""
+def load_records(paths: list[str], summary: Any) -> Iterator[tuple[str, None, str]]:
+    """JSONL lines of records written by `depesha extract`, with where each came from (parsed when stored)."""
     for path in paths:
         try:
             file = sys.stdin if path == "-" else open(path, encoding="utf-8")
@@ -56,17 +56,11 @@ def load_records(paths: list[str], summary: Any) -> Iterator[tuple[dict[str, Any
             continue
         with file:
             for number, line in enumerate(file, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    summary.fail(f"{path}:{number}", f"not JSON: {error}")
-                    continue
-                yield record, None
+                if line.strip():
+                    yield line, None, f"{path}:{number}"
 
 
-def extract_records(paths: list[str], writer: Any, summary: Any, max_bytes: int) -> Iterator[tuple[dict[str, Any], str]]:
+def extract_records(paths: list[str], writer: Any, summary: Any, max_bytes: int) -> Iterator[tuple[dict[str, Any], str, str]]:
     """Articles read and extracted by the core; inputs stored before are skipped before extraction."""
     from depesha import make_pipeline
     from depesha.read import Failure, load_articles
@@ -82,19 +76,14 @@ def extract_records(paths: list[str], writer: Any, summary: Any, max_bytes: int)
         pipeline = pipeline or make_pipeline()
         record = extract_record(item, pipeline, summary.fail)
         if record is not None:
-            yield record, item.text
+            yield record, item.text, item.source or "?"
 
 
 def run_ingest(args: argparse.Namespace) -> int:
     from depesha import __version__
     from depesha.store import Summary
     from depesha.store.link import link_followups
-    from depesha.store.prepare import Rejected, prepare_all
 
-    if args.jobs > 1 and not args.records:
-        print("error: --jobs works on pre-extracted records (--records); extraction runs in one process "
-              "(use `depesha batch` to extract in parallel)", file=sys.stderr)
-        return 2
     store = open_or_fail(args.db)
     if store is None:
         return 2
@@ -103,13 +92,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     with store.writer(batch=batch, extractor=__version__, bulk=args.bulk) as writer:
         items = load_records(args.paths, summary) if args.records else \
             extract_records(args.paths, writer, summary, args.max_bytes)
-        for number, prepared in enumerate(prepare_all(items, lemmas=not writer.pg, jobs=args.jobs), 1):
-            if isinstance(prepared, Rejected):
-                summary.fail(prepared.source, prepared.reason)
-            else:
-                summary.add(writer.add_prepared(prepared))
+
+        def progress(number: int, summary: Any) -> None:
             if args.progress and number % args.progress == 0:
                 print(f"... {number} read, {summary.stored} stored", file=sys.stderr)
+
+        writer.add_all(items, summary, progress=progress)
         writer.commit()
         if not args.no_link:
             links = link_followups(writer)
@@ -208,14 +196,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "run again. Near-duplicates are linked, reports of one event clustered, people resolved across articles.",
         epilog="examples:\n  depesha ingest samples/\n  depesha ingest feed.jsonl --db postgresql://localhost/depesha\n"
         "  depesha extract news/ > records.jsonl && depesha ingest --records records.jsonl\n"
-        "  depesha ingest --records --bulk --jobs 2 archive-*.jsonl   # millions of pre-extracted records\n")
+        "  depesha ingest --records --bulk archive-*.jsonl   # a large collection of pre-extracted records\n")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or - for stdin")
     parser.add_argument("--records", action="store_true", help="inputs are JSONL records from `depesha extract`")
     parser.add_argument("--batch", type=int, default=0, help="articles per transaction (default 1; 1000 with --bulk)")
     parser.add_argument("--bulk", action="store_true", help="load a large collection fast: the store's lookup "
                         "indexes are held in memory (about 2 KB per stored article) and rows written per batch")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="check, hash and lemmatize records in N "
-                        "worker processes (default 1; useful with --records --bulk)")
     parser.add_argument("--no-link", action="store_true", help="skip the commitment follow-up pass at the end")
     parser.add_argument("--progress", type=int, default=0, metavar="N", help="print a progress line every N inputs")
     from .common import add_input_options

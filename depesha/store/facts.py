@@ -19,7 +19,7 @@ LINKS = {
     "entities": "INSERT INTO cluster_entities (entity, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING",
     "topics": "INSERT INTO cluster_topics (topic, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING",
 }
-UPDATE_ENTITY = ("UPDATE entities SET articles = articles + 1,"
+UPDATE_ENTITY = ("UPDATE entities SET articles = articles + ?,"
                  " first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END,"
                  " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END WHERE id = ?")
 
@@ -51,7 +51,7 @@ def insert_facts(writer: Any, num: int, record: dict[str, Any], duplicate: bool)
                        " WHERE id = ?", sectors)   # facts of the body, not of one article: set once
     writer.known_sectors.update(row[2] for row in sectors)
     if not duplicate:
-        writer.defer(UPDATE_ENTITY, [(date, date, date, date, id) for id in sorted(set(ids.values()))])
+        writer.seen(set(ids.values()), date)
     writer.defer(
         "INSERT INTO positions (article, person, title, organization, country, date, start, stop, text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

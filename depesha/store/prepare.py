@@ -1,11 +1,10 @@
-"""What ingest computes per record before touching the database (checks, MinHash, lemmas, JSON): runs in workers."""
+"""What ingest computes per record before touching the database: checks, MinHash, search lemmas, stored JSON."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing import get_context
 from typing import Any
 
 import orjson
@@ -110,23 +109,26 @@ def prepare(record: Any, raw: str | None = None, lemmas: bool = True) -> Prepare
 
 def source_of(record: Any, fallback: str = "?") -> str:
     article = record.get("article") if isinstance(record, dict) else None
-    return str((article or {}).get("source") or (article or {}).get("id") or fallback)
+    return str((article or {}).get("source") or fallback)
 
 
-def prepare_or_reject(item: tuple[Any, str | None, bool]) -> Prepared | Rejected:
-    record, raw, lemmas = item
+Item = tuple[Any, "str | None", str]   # a record (or one JSONL line of it), the raw input, where it came from
+
+
+def prepare_or_reject(item: Item, lemmas: bool = True) -> Prepared | Rejected:
+    """`prepare` for one item; a JSONL line is parsed first; failures become a Rejected naming the input."""
+    payload, raw, source = item
+    if isinstance(payload, (str, bytes)):
+        try:
+            payload = orjson.loads(payload)
+        except orjson.JSONDecodeError as error:
+            return Rejected(source, f"not JSON: {error}")
     try:
-        return prepare(record, raw, lemmas)
+        return prepare(payload, raw, lemmas)
     except StoreError as error:
-        return Rejected(source_of(record), str(error))
+        return Rejected(source_of(payload, source), str(error))
 
 
-def prepare_all(records: Iterable[tuple[Any, str | None]], lemmas: bool = True, jobs: int = 1,
-                chunk: int = 64) -> Iterator[Prepared | Rejected]:
-    """Prepared records in input order; with `jobs` > 1 the work runs in that many worker processes."""
-    items = ((record, raw, lemmas) for record, raw in records)
-    if jobs <= 1:
-        yield from map(prepare_or_reject, items)
-        return
-    with get_context("forkserver").Pool(jobs) as pool:
-        yield from pool.imap(prepare_or_reject, items, chunksize=chunk)
+def prepare_all(items: Iterable[Item], lemmas: bool = True) -> Iterator[Prepared | Rejected]:
+    """Prepared records (or why not) in input order."""
+    return (prepare_or_reject(item, lemmas) for item in items)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +12,7 @@ from depesha.corpus import dedup
 from depesha.corpus.resolve import Candidate, Mention, Resolver
 
 from .memory import MemoryIndex
-from .prepare import Prepared, check_record, prepare, prepare_all, raw_hash
+from .prepare import Item, Prepared, check_record, prepare, prepare_all, raw_hash
 
 __all__ = ["Outcome", "Summary", "Writer", "check_record", "raw_hash"]
 
@@ -85,6 +85,7 @@ class Writer:
         self.in_transaction = False
         self.next_cluster: int | None = None
         self.deferred: dict[str, list[tuple[Any, ...]]] = {}
+        self.sightings: dict[int, list[Any]] = {}    # entity -> [articles, first seen, last seen] of this batch
         self.known_sectors: set[int] = set()
         if self.pg:
             self.execute("SELECT pg_advisory_lock(?)", (PG_LOCK,))
@@ -104,8 +105,23 @@ class Writer:
         """Rows nothing reads back during ingest: written in one statement per table at commit."""
         self.deferred.setdefault(sql, []).extend(rows)
 
+    def seen(self, entities: Iterable[int], date: str) -> None:
+        """Count an article for each entity and widen its first/last seen dates (one UPDATE per entity at commit)."""
+        for entity in entities:
+            counts = self.sightings.get(entity)
+            if counts is None:
+                self.sightings[entity] = [1, date, date]
+            else:
+                counts[0] += 1
+                counts[1], counts[2] = min(counts[1], date), max(counts[2], date)
+
     def flush(self) -> None:
+        from .facts import UPDATE_ENTITY
+
         deferred, self.deferred = self.deferred, {}
+        sightings, self.sightings = self.sightings, {}
+        deferred[UPDATE_ENTITY] = [(count, first, first, last, last, entity)
+                                   for entity, (count, first, last) in sorted(sightings.items())]
         for sql, rows in deferred.items():
             self.executemany(sql, rows)
 
@@ -130,7 +146,7 @@ class Writer:
             self.in_transaction, self.pending = False, 0
 
     def rollback(self) -> None:
-        self.deferred = {}
+        self.deferred, self.sightings = {}, {}
         if self.in_transaction:
             self.execute("ROLLBACK") if not self.pg else self.raw.rollback()
             self.in_transaction, self.pending = False, 0
@@ -196,19 +212,21 @@ class Writer:
         """Whether this input was stored before (checked before spending time on extraction)."""
         return self.execute("SELECT 1 FROM articles WHERE raw_hash = ?", (raw_hash(raw),)).fetchone() is not None
 
-    def add_many(self, records: Iterable[dict[str, Any]], summary: Summary | None = None, jobs: int = 1) -> Summary:
-        """Store records; with `jobs` > 1 they are checked and hashed in that many worker processes."""
-        return self.add_pairs(((record, None) for record in records), summary, jobs)
+    def add_many(self, records: Iterable[dict[str, Any]], summary: Summary | None = None) -> Summary:
+        """Store records; one that fails its checks is counted and skipped."""
+        return self.add_all(((record, None, f"record {number}") for number, record in enumerate(records, 1)), summary)
 
-    def add_pairs(self, items: Iterable[tuple[dict[str, Any], str | None]], summary: Summary | None = None,
-                  jobs: int = 1) -> Summary:
-        """Store (record, raw input) pairs; a record that fails its checks is counted and skipped."""
+    def add_all(self, items: Iterable[Item], summary: Summary | None = None,
+                progress: Callable[[int, Summary], None] | None = None) -> Summary:
+        """Store (record or JSONL line, raw input, source) items; one that fails its checks is counted and skipped."""
         summary = summary or Summary()
-        for prepared in prepare_all(items, lemmas=not self.pg, jobs=jobs):
+        for number, prepared in enumerate(prepare_all(items, lemmas=not self.pg), 1):
             if isinstance(prepared, Prepared):
                 summary.add(self.add_prepared(prepared))
             else:
                 summary.fail(prepared.source, prepared.reason)
+            if progress:
+                progress(number, summary)
         self.commit()
         return summary
 

@@ -1,10 +1,8 @@
-"""Bulk ingest (in-memory indexes, worker processes) stores exactly what per-article ingest stores."""
+"""Bulk ingest (lookup indexes in memory, rows written per batch) stores exactly what per-article ingest stores."""
 
 from __future__ import annotations
 
 import copy
-
-import pytest
 
 from depesha.store.fixtures import make_record
 from depesha.store.link import link_followups
@@ -13,20 +11,19 @@ from depesha.store.queries import fetch
 from .dump import dump_store
 
 
-def load(store, records, *, batch: int = 50, bulk: bool = False, jobs: int = 1):
+def load(store, records, *, batch: int = 50, bulk: bool = False):
     with store.writer(batch=batch, bulk=bulk) as writer:
-        summary = writer.add_many(records, jobs=jobs)
+        summary = writer.add_many(records)
         link_followups(writer)
     return summary
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_store_bulk_same_as_per_article(store, corpus, jobs, tmp_path):
+def test_store_bulk_same_as_per_article(store, corpus, tmp_path):
     from depesha.store import open_store
 
     reference = open_store(str(tmp_path / "reference.db"))
     expected = load(reference, corpus, batch=1)
-    summary = load(store, corpus, bulk=True, jobs=jobs)
+    summary = load(store, corpus, bulk=True)
     assert (summary.stored, summary.duplicates, summary.failed) == (expected.stored, expected.duplicates, 0)
     assert summary.duplicates > 0
     assert dump_store(store) == dump_store(reference)
@@ -54,7 +51,7 @@ def test_store_bulk_skips_bad_record_keeps_the_rest(sqlite_store, corpus):
     bad["entities"][0]["mentions"].append([5, 10_000_000])
     bad["article"]["id"] = "a-broken"
     records = corpus[:10] + [bad] + corpus[10:20]
-    summary = load(sqlite_store, records, bulk=True, jobs=2)
+    summary = load(sqlite_store, records, bulk=True)
     assert (summary.stored, summary.failed) == (20, 1)
     assert "outside the text" in summary.failures[0][1]
     with sqlite_store.read() as conn:

@@ -146,22 +146,17 @@ def test_store_cli_postgresql(pg_cluster, tmp_path, capsys):
     assert code == 0 and "schema version 2" in out
 
 
-def test_store_cli_ingest_bulk_jobs(tmp_path, capsys):
-    """--bulk --jobs 2: the same counts, failures named, and the same events as a plain ingest."""
+def test_store_cli_ingest_bulk(tmp_path, capsys):
+    """--bulk: the same counts, failures named, and the same events as a plain ingest."""
     bad = json.loads(json.dumps(RECORDS[1], ensure_ascii=False))
     bad["article"]["id"], bad["article"]["source"] = "a-bad", "feed/bad"
     bad["positions"][0]["person"] = "e99"
     path = tmp_path / "records.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in [*RECORDS, bad]) + "{broken\n")
     url = str(tmp_path / "bulk.db")
-    code, _, err = run(capsys, "ingest", "--records", "--bulk", "--jobs", "2", str(path), "--db", url)
+    code, _, err = run(capsys, "ingest", "--records", "--bulk", str(path), "--db", url)
     assert code == 1
     assert f"error: {path}:5: not JSON" in err and "error: feed/bad: position of unknown person 'e99'" in err
     assert "3 stored, 0 skipped (already stored), 0 near-duplicates linked, 2 failed" in err
     code, out, _ = run(capsys, "relations", "KZ", "MX", "--format", "jsonl", "--db", url)
     assert [json.loads(line)["kind"] for line in out.splitlines()] == ["meeting", "proposal", "meeting", "visit"]
-
-
-def test_store_cli_jobs_needs_records(tmp_path, capsys):
-    code, _, err = run(capsys, "ingest", "--jobs", "2", str(ROOT / "samples"), "--db", str(tmp_path / "x.db"))
-    assert code == 2 and "--jobs works on pre-extracted records" in err

@@ -27,6 +27,12 @@ BODY_NOUNS = {"министерство", "ведомство", "комитет"
               "управление", "департамент", "штаб", "армия", "сила", "республика", "область", "край", "город",
               "район", "страна", "оппозиция", "корпорация", "холдинг", "редакция", "журнал", "канал"}
 STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
+ORDINALS = {"первый", "второй"}     # a rank ("первый замминистра") but a count before an office ("первому президенту")
+OFFICES = {"президент", "премьер-министр", "премьер", "канцлер", "король", "мэр", "губернатор"}
+LOCAL_TITLES = {"губернатор", "вице-губернатор", "мэр", "вице-мэр", "аким", "хоким", "префект", "бургомистр",
+                "градоначальник"}     # their place is a region or a city, never the country
+NOT_PLACES = {"новый", "бывший", "нынешний", "прежний", "действующий", "временный", "первый", "избранный",
+              "будущий", "опальный", "популярный", "известный", "молодой", "старый"}
 HONORIFICS = {"политик", "шейх"}     # GOV in the lexicon, but a calling or an honorific, not a post of a country
 NOT_JOBS = {"чемпион мира", "чемпион"}     # titles the core keeps that factRuEval never counts as occupations
 PLACE_NOUNS = {"государство", "страна", "республика", "область", "край", "город", "район", "оппозиция"}
@@ -66,7 +72,9 @@ def title_tokens(doc: Doc, position: Position) -> list[Token]:
 def left_modifiers(tokens: list[Token], index: int) -> list[Token]:
     """'Федеральный министр', 'первый замминистра': the adjectives factRuEval counts as part of a title."""
     found: list[Token] = []
-    while index > 0 and tokens[index - 1].pos == "ADJ" and word_lemma(tokens[index - 1]) in TITLE_MODIFIERS:
+    office = index < len(tokens) and word_lemma(tokens[index]) in OFFICES
+    while index > 0 and tokens[index - 1].pos == "ADJ" and word_lemma(tokens[index - 1]) in TITLE_MODIFIERS \
+            and not (office and word_lemma(tokens[index - 1]) in ORDINALS):
         index -= 1
         found.insert(0, tokens[index])
     return found
@@ -144,6 +152,8 @@ def where_value(doc: Doc, position: Position, title_stop: int) -> tuple[str, str
         return doc.text[a:b], entity.id
     if org is not None:
         return org.name, org.id
+    if position.title.split()[0] in LOCAL_TITLES:
+        return local_adjective(doc, start)
     if not state_title(position.title):
         return "", ""       # a country by nationality alone: "нидерландский предприниматель", "журналист"
     adjective = next((m for m in doc.geo if m.kind == "adj" and m.iso == position.country
@@ -158,10 +168,19 @@ def where_value(doc: Doc, position: Position, title_stop: int) -> tuple[str, str
     return (country_name(position.country), position.country) if position.country else ("", "")
 
 
+def local_adjective(doc: Doc, start: int) -> tuple[str, str]:
+    """"подмосковного губернатора": the adjective right before a local title names its region or city."""
+    before = [token for token in doc.tokens if token.stop <= start][-1:]
+    if before and before[0].pos == "ADJ" and before[0].text.islower() and start - before[0].stop <= 1 \
+            and word_lemma(before[0]) not in NOT_PLACES:
+        return before[0].text, normalize_value(before[0].text)
+    return "", ""
+
+
 def state_title(title: str) -> bool:
     """A post of the state (government, legislature, army, courts, police, intelligence), by the lexicon's
     sector of the title's longest known beginning."""
-    if title in HONORIFICS:
+    if title in HONORIFICS or title.split()[0] in LOCAL_TITLES:
         return False
     key = lemma_key(title)
     table = positions()

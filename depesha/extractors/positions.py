@@ -183,14 +183,21 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
         if ahead is not None:
             post.person = ahead
             continue
-        if post.first >= 2 and tokens[post.first - 1].text in APPOSITION_GAP \
-                and agrees(tokens[post.first], tokens[post.first - 2]):
-            person = finder.ending(tokens[post.first - 2])
+        gap = modifiers_start(tokens, post.first) - 1      # "Андрей Санников — бывший заместитель министра"
+        if gap >= 1 and tokens[gap].text in APPOSITION_GAP and agrees(tokens[post.first], tokens[gap - 1]):
+            person = finder.ending(tokens[gap - 1])
             if person is not None:
                 post.person = person
                 continue
         post.person = person_behind(tokens, post, finder)
     share_conjoined(tokens, posts)
+
+
+def modifiers_start(tokens: list[Token], first: int) -> int:
+    """Where the lower-case adjectives before a title begin ("бывший", "нынешний")."""
+    while first and tokens[first - 1].pos == "ADJ" and tokens[first - 1].text.islower():
+        first -= 1
+    return first
 
 
 def person_behind(tokens: list[Token], post: Post, finder: PersonFinder, limit: int = 8) -> Entity | None:

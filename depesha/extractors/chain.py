@@ -36,9 +36,9 @@ def chain_end(tokens: list[Token], index: int, limit: int = 14, links: set[str] 
                 break
         elif token.pos == "ADP" and token.text.lower() in links:
             pass
-        elif token.pos == "CCONJ" and token.text.lower() == "и" and end + 1 < len(tokens) \
-                and tokens[end + 1].feats.get("Case") == "Gen":
-            pass
+        elif token.pos == "CCONJ" and token.text.lower() == "и" and end + 1 < len(tokens) and end > index \
+                and tokens[end + 1].feats.get("Case") in ("Gen", tokens[end - 1].feats.get("Case")):
+            pass        # "комиссии по науке и образованию", "МЧС по Санкт-Петербургу и Ленобласти"
         else:
             break
         end += 1
@@ -52,6 +52,7 @@ def preceded_by_link(tokens: list[Token], position: int, floor: int) -> bool:
         token = tokens[back]
         if token.pos == "ADP":
             return token.text.lower() in LINKS
-        if token.pos not in ("ADJ", "NUM", "DET"):
+        if token.pos not in ("ADJ", "NUM", "DET", "NOUN", "PROPN", "CCONJ") or \
+                token.pos in ("NOUN", "PROPN") and token.feats.get("Case") != tokens[position].feats.get("Case"):
             return False
     return False

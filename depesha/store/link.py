@@ -30,14 +30,15 @@ def link_followups(writer: Any) -> int:
             f"SELECT id, date, kind, countries, summary FROM clusters WHERE kind IN ({marks})"
             " OR outcome IN ('proposed', 'agreed')", COMMITMENT_KINDS,
         ).fetchall()
-        rows = []
+        links = []
         for id, date, kind, countries, summary in commitments:
             commitment = Commitment(id, date or "", kind, frozenset(countries.split()), lemmatize(summary or "").split())
             if not expected_kinds(commitment)[0]:
                 continue
             for event, event_kind, word in index.find(commitment):
-                rows.append((id, event, f"{word} -> {event_kind} between {' '.join(sorted(commitment.countries))}",
-                             json.dumps(first_report(writer, event), ensure_ascii=False)))
+                links.append((id, event, f"{word} -> {event_kind} between {' '.join(sorted(commitment.countries))}"))
+        reports = first_reports(writer, sorted({event for _, event, _ in links}))
+        rows = [(id, event, rule, json.dumps(reports[event], ensure_ascii=False)) for id, event, rule in links]
         writer.execute("DELETE FROM followups")
         writer.executemany("INSERT INTO followups (commitment, event, rule, evidence) VALUES (?, ?, ?, ?)", rows)
     except BaseException:
@@ -47,10 +48,14 @@ def link_followups(writer: Any) -> int:
     return len(rows)
 
 
-def first_report(writer: Any, cluster: int) -> dict[str, Any]:
-    """The article and offsets of the first report of an event: the evidence of the link."""
-    article, evidence, summary = writer.execute(
-        "SELECT a.id, e.evidence, e.summary FROM events e JOIN articles a ON a.num = e.article"
-        " WHERE e.cluster = ? ORDER BY e.id LIMIT 1", (cluster,),
-    ).fetchone()
-    return {"article": article, "evidence": json.loads(evidence), "summary": summary}
+def first_reports(writer: Any, clusters: list[int], chunk: int = 500) -> dict[int, dict[str, Any]]:
+    """The article and offsets of the first report of each event: the evidence of its links."""
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(clusters), chunk):
+        part = clusters[start:start + chunk]
+        for cluster, article, evidence, summary in writer.execute(
+            "SELECT e.cluster, a.id, e.evidence, e.summary FROM events e JOIN articles a ON a.num = e.article"
+            f" WHERE e.cluster IN ({', '.join('?' * len(part))}) ORDER BY e.id DESC", part,
+        ).fetchall():  # the last row of a cluster is its first report
+            found[cluster] = {"article": article, "evidence": json.loads(evidence), "summary": summary}
+    return found

@@ -62,6 +62,11 @@ def test_stacked_apposition_stays_two_posts(posts):
     assert {title for _, title, _ in found} == {"представитель", "полковник"}
 
 
+def test_second_noun_phrase_after_and_is_another_person(posts):
+    found = posts("Президент и первая леди Мишель Обама задержались в Белом доме.")
+    assert not [item for item in found if item[0] == "Мишель Обама" and item[1].startswith("президент")]
+
+
 def test_pronoun_of_the_other_gender_is_not_linked(posts):
     found = posts("Леван Гачечиладзе вернулся в Тбилиси. Сейчас она является депутатом парламента Грузии.")
     assert not [item for item in found if item[1] == "депутат"]

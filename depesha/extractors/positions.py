@@ -255,9 +255,15 @@ def person_ahead(tokens: list[Token], post: Post, finder: PersonFinder, limit: i
                 return None
             post.end = end or index
             return person
-        if token.pos in ("VERB", "AUX", "PRON", "SCONJ") or token.text in ",.;:!?—)":
+        if token.pos in ("VERB", "AUX", "PRON", "SCONJ") or token.text in ",.;:!?—)" or second_head(tokens, index):
             return None
     return None
+
+
+def second_head(tokens: list[Token], index: int) -> bool:
+    """"Президент и | первая леди Имя": "и" before a nominative starts a second noun phrase, another person's."""
+    token = tokens[index]
+    return token.text.lower() == "и" and index + 1 < len(tokens) and tokens[index + 1].feats.get("Case") == "Nom"
 
 
 def post_country(doc: Doc, tokens: list[Token], post: Post) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..doc import Doc, Entity, Position, Token
@@ -10,7 +9,8 @@ from .chain import chain_end
 from .gazetteer import positions
 from .match import Matcher
 from .orgs import token_lemma
-from .position_predicate import apposed, plural_title, predicate_person, predicate_subject
+from .position_link import PersonFinder, Post, link_posts
+from .position_predicate import plural_title
 
 GENERIC_HEADS = {"глава", "председатель", "руководитель", "член", "заместитель", "секретарь", "сопредседатель",
                  "директор", "начальник", "президент", "вице-президент", "спикер", "лидер"}
@@ -20,20 +20,7 @@ NATIONAL_TITLES = {"президент", "вице-президент", "пре�
                    "вице-премьер", "король", "королева", "госсекретарь", "государственный секретарь", "спикер"}
 MINISTERS = {"министр", "замминистра", "вице-министр"}
 DASHES = {"–", "—", "-"}
-APPOSITION_GAP = {",", "—", "–", "-", "("}
 
-
-@dataclass
-class Post:
-    """A position phrase in the text, tokens [first, end)."""
-
-    first: int
-    head_last: int      # end of the lexicon match
-    title_last: int     # end of the title (head + extension)
-    end: int            # end of the whole phrase (with body and country)
-    title: str
-    sector: str
-    person: Entity | None = None
 
 
 def find_posts(tokens: list[Token], skips: dict[int, int] | None = None) -> list[Post]:
@@ -134,136 +121,6 @@ def doc_person_at(doc: Doc, token: Token) -> bool:
                for entity in doc.entities if entity.type == "person")
 
 
-class PersonFinder:
-    """Person mentions by token index, for linking posts to the name next to them."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.starts: dict[int, Entity] = {}
-        self.stops: dict[int, Entity] = {}
-        self.spans: list[tuple[int, int, Entity]] = []
-        for entity in doc.entities:
-            if entity.type != "person":
-                continue
-            for start, stop in entity.mentions:
-                self.starts[start] = entity
-                self.stops[stop] = entity
-                self.spans.append((start, stop, entity))
-
-    def at(self, token: Token) -> Entity | None:
-        return self.starts.get(token.start)
-
-    def ending(self, token: Token) -> Entity | None:
-        return self.stops.get(token.stop)
-
-
-def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> None:
-    """Name after the post, name before it as apposition, or a list of posts before one name."""
-    stacked = frozenset(post.first for post in posts)
-    heads = frozenset(first for first in stacked if first and tokens[first - 1].text.lower() in (",", "и"))
-    for number in range(len(posts) - 1, -1, -1):
-        post = posts[number]
-        after = tokens[post.end] if post.end < len(tokens) else None
-        if after is not None and finder.at(after) and apposed(tokens, post.first, post.head_last, post.end):
-            post.person = finder.at(after)
-            continue
-        subject = predicate_person(tokens, post.first, post.head_last, finder.spans) or titled_subject(tokens, post, posts)
-        if subject is not None:
-            post.person = subject
-            continue
-        if post.first >= 2 and tokens[post.first - 1].text == "(" and finder.ending(tokens[post.first - 2]):
-            post.person = finder.ending(tokens[post.first - 2])
-            continue
-        joined = after is not None and (after.text == "," or after.text.lower() == "и" and post.end == post.head_last)
-        if joined and number + 1 < len(posts):
-            following = posts[number + 1]
-            if following.first == post.end + 1 and following.person is not None:
-                post.person = following.person
-                continue
-        ahead = person_ahead(tokens, post, finder, heads=heads, stacked=stacked)
-        if ahead is not None:
-            post.person = ahead
-            continue
-        gap = modifiers_start(tokens, post.first) - 1      # "Андрей Санников — бывший заместитель министра"
-        if gap >= 1 and tokens[gap].text in APPOSITION_GAP and agrees(tokens[post.first], tokens[gap - 1]):
-            person = finder.ending(tokens[gap - 1])
-            if person is not None:
-                post.person = person
-                continue
-        post.person = person_behind(tokens, post, finder)
-    share_conjoined(tokens, posts)
-
-
-def modifiers_start(tokens: list[Token], first: int) -> int:
-    """Where the lower-case adjectives before a title begin ("бывший", "нынешний")."""
-    while first and tokens[first - 1].pos == "ADJ" and tokens[first - 1].text.islower():
-        first -= 1
-    return first
-
-
-def person_behind(tokens: list[Token], post: Post, finder: PersonFinder, limit: int = 8) -> Entity | None:
-    """"Александра Брода, известного борца с ксенофобией, члена палаты": a name, an apposition, then the
-    title, in the same case, with no verb between."""
-    if post.first < 4 or tokens[post.first - 1].text != ",":
-        return None
-    case = tokens[post.first].feats.get("Case")
-    for index in range(post.first - 2, max(post.first - 2 - limit, 0), -1):
-        token = tokens[index]
-        if token.pos in ("VERB", "AUX", "PRON", "SCONJ") or token.text in ".;:!?()—" or finder.ending(token):
-            return None
-        previous = tokens[index - 1]
-        if token.text == "," and finder.ending(previous):
-            agreeing = case is not None and previous.feats.get("Case") == case
-            return finder.ending(previous) if agreeing else None
-    return None
-
-
-def titled_subject(tokens: list[Token], post: Post, posts: list[Post]) -> Entity | None:
-    """"премьер-министром станет глава партии Имя": the subject is itself a title, already linked to a name."""
-    subject = predicate_subject(tokens, post.first, post.head_last)
-    other = next((other for other in posts if other is not post and other.first <= (subject or -1) < other.head_last), None)
-    return other.person if other is not None else None
-
-
-def share_conjoined(tokens: list[Token], posts: list[Post]) -> None:
-    """"Гергей Ковач - политик и лидер партии": a title right after another one and "и" is the same person's."""
-    for previous, post in zip(posts, posts[1:], strict=False):
-        if post.person is None and previous.person is not None and previous.end == post.first - 1 \
-                and tokens[post.first - 1].text.lower() in ("и", ","):
-            post.person = previous.person
-
-
-def agrees(title: Token, name: Token) -> bool:
-    """An instrumental title is a predicate, not an apposition, unless the name is instrumental too."""
-    return title.feats.get("Case") != "Ins" or name.feats.get("Case") == "Ins"
-
-
-def person_ahead(tokens: list[Token], post: Post, finder: PersonFinder, limit: int = 10,
-                 heads: frozenset[int] = frozenset(), stacked: frozenset[int] = frozenset()) -> Entity | None:
-    """A name a few words on, with only nouns, adjectives and prepositions between ("посол X в Y Имя"),
-    and no other title joined by "и" or a comma ("капитан клуба X и защитник Y Имя"). The phrase ends
-    where a stacked title starts ("представитель армии | полковник Имя")."""
-    end = None
-    for index in range(post.head_last, min(post.head_last + limit, len(tokens))):
-        token = tokens[index]
-        if index in heads:
-            return None
-        if index in stacked and end is None:
-            end = index
-        person = finder.at(token)
-        if person is not None:
-            if not apposed(tokens, post.first, post.head_last, index):
-                return None
-            post.end = end or index
-            return person
-        if token.pos in ("VERB", "AUX", "PRON", "SCONJ") or token.text in ",.;:!?—)" or second_head(tokens, index):
-            return None
-    return None
-
-
-def second_head(tokens: list[Token], index: int) -> bool:
-    """"Президент и | первая леди Имя": "и" before a nominative starts a second noun phrase, another person's."""
-    token = tokens[index]
-    return token.text.lower() == "и" and index + 1 < len(tokens) and tokens[index + 1].feats.get("Case") == "Nom"
 
 
 def post_country(doc: Doc, tokens: list[Token], post: Post) -> str | None:

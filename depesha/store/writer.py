@@ -156,6 +156,9 @@ class Writer:
 
     def close(self) -> None:
         self.commit()
+        if self.pg and self.memory is not None:  # a bulk load changes the tables' sizes: fresh planner statistics
+            self.execute("ANALYZE")
+            self.raw.commit()
         if self.pg:
             self.execute("SELECT pg_advisory_unlock(?)", (PG_LOCK,))
             self.raw.commit()

@@ -125,11 +125,28 @@ CASES = [
         "2026-03-25",
         [{"category": "AGREE", "kind": "invitation", "countries": {"AZ", "GE"}, "participants": 2}],
         id="invitee-described-as-colleague"),
+    pytest.param(
+        "Мехико. 13 мая. KAZINFORM - Министр иностранных дел Казахстана Айгерим Сатпаева, находящаяся в Мексике с "
+        "официальным визитом, провела переговоры с министром иностранных дел Мексики Алисией Рамирес Кастро. "
+        "Визит состоялся по приглашению мексиканской стороны, переданному в январе послом Мексики Хавьером "
+        "Мендосой Ортисом.",
+        "2026-05-13",
+        [{"single": "visit"}, {"kind": "visit", "date": "2026-05-13"},
+         {"kind": "invitation", "date": "2026-01-01", "date_precision": "month"}],
+        id="visit-took-place-refers-back"),
+    pytest.param(
+        "Анкара. 3 июня. Анадолу - Официальный визит президента Казахстана Касыма-Жомарта Токаева в Турцию "
+        "состоялся 2 июня.",
+        "2026-06-03",
+        [{"kind": "visit", "date": "2026-06-02", "participants": 1}],
+        id="visit-took-place-first-report"),
 ]
 
 
 def fits(event: dict, target: dict) -> bool:
     for key, value in target.items():
+        if key == "single":
+            continue
         if key == "countries":
             if not value <= set(event["countries"]):
                 return False
@@ -144,7 +161,8 @@ def fits(event: dict, target: dict) -> bool:
 @pytest.mark.parametrize(("text", "published", "expected"), CASES)
 def test_event_rules(text, published, expected):
     events = depesha.extract(text, published=published)["events"]
-    seen = [{key: event[key] for key in ("category", "kind", "countries", "date", "outcome", "participants")}
+    seen = [{key: event[key] for key in ("category", "kind", "countries", "date", "date_precision", "outcome",
+                                         "participants")}
             for event in events]
     if expected is None:
         assert events == [], seen
@@ -152,5 +170,7 @@ def test_event_rules(text, published, expected):
     for target in expected:
         if "absent" in target:
             assert not any(event["category"] == target["absent"] for event in events), seen
+        elif "single" in target:
+            assert sum(event["kind"] == target["single"] for event in events) == 1, seen
         else:
             assert any(fits(event, target) for event in events), (target, seen)

@@ -7,6 +7,7 @@ import re
 from ..doc import Doc, Event, Sent
 from .context import (
     PEOPLE_OBJECT_KINDS,
+    clause_stop,
     governed,
     hosting,
     infinitive,
@@ -17,6 +18,7 @@ from .context import (
     negated_clause,
     people_object,
     secondary,
+    takes_place,
     told,
 )
 from .dates import find_date
@@ -73,7 +75,8 @@ class Builder:
         a date before its trigger or just after it counts ("пригласил посетить Баку в июне" is dated today)."""
         stop = sent.stop
         if trigger is not None and trigger.type.kind in IRREALIS_KINDS:
-            stop = sent.tokens[min(trigger.last + 2, len(sent.tokens)) - 1].stop
+            stop = max(sent.tokens[min(trigger.last + 2, len(sent.tokens)) - 1].stop,
+                       clause_stop(sent, sent.tokens[trigger.first]))
         text = self.doc.text[self.span(sent)[0] : stop]
         found = find_date(text, self.anchor)
         if found:
@@ -183,11 +186,14 @@ class Builder:
         people, initiator = self.people(sent, trigger, speakers)
         date, precision = self.when(sent)
         reference = is_reference(sent, trigger)
+        back = takes_place(sent, trigger)
         same = next((event for event in reversed(self.events) if event.category == "CONSULT" and event.kind == kind
-                     and (event.date == date or reference)), None)
+                     and (event.date == date or reference or back)), None)
         if same is None and reference and not told(sent, trigger):
             return  # "в ходе заседания" of an event the article does not tell: background
         if same is not None:
+            if back and same.date != date:  # the sentence's date and people may be another act's ("по приглашению,
+                people = [person.id for person in linked_people(doc, sent, trigger)]  # переданному в январе послом")
             same.evidence.append(self.span(sent))
             same.participants += [person for person in people if person not in same.participants]
             if self.mode(text, trigger) in ("online", "phone"):

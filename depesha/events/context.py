@@ -35,6 +35,25 @@ def children(sent: Sent, token: Token) -> list[Token]:
     return [child for child in sent.tokens if child.head_id == token.id]
 
 
+def clause_stop(sent: Sent, token: Token) -> int:
+    """Where the participle clause hanging on `token` ends ("приглашению, переданному в январе послом"), or
+    `token`'s own end when it has none."""
+    stop = token.stop
+    near = children(sent, token)
+    near += [child for noun in near if noun.rel == "nmod" for child in children(sent, noun)]
+    case = token.feats.get("Case")  # the parser may hang the participle on a genitive after the noun: agreement decides
+    clauses = {child.id for child in near if child.rel.startswith("acl") and child.feats.get("Case") == case}
+    if clauses:
+        index = index_of(sent)
+        for other in sent.tokens:
+            current, steps = other, 0
+            while current is not None and steps < 8 and current.id not in clauses:
+                current, steps = index.get(current.head_id), steps + 1
+            if current is not None and current.id in clauses:
+                stop = max(stop, other.stop)
+    return stop
+
+
 def case_of(sent: Sent, token: Token) -> str:
     """The preposition of a noun, compound ones included ("в ходе")."""
     words = []
@@ -53,6 +72,18 @@ def is_reference(sent: Sent, trigger: Trigger) -> bool:
     if token.rel == "nmod" and head is not None and head.pos in ("NOUN", "PROPN"):
         return True
     return token.rel in ("obl", "nmod") and case_of(sent, token) in FRAME_CASES
+
+
+TAKE_PLACE = {"состояться", "пройти", "проходить", "завершиться", "продлиться"}
+
+
+def takes_place(sent: Sent, trigger: Trigger) -> bool:
+    """A noun trigger that is the subject of "состоялся", "прошёл": the sentence says the event happened, and after
+    a first report of the same kind it says so of that event ("Визит состоялся по приглашению ...")."""
+    token = sent.tokens[trigger.first]
+    head = index_of(sent).get(token.head_id)
+    return (token.pos == "NOUN" and token.rel.startswith("nsubj") and head is not None
+            and head.lemma.lower() in TAKE_PLACE)
 
 
 def is_future(sent: Sent, trigger: Trigger) -> bool:

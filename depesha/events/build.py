@@ -23,7 +23,14 @@ from .context import (
 )
 from .dates import find_date
 from .finish import finish
-from .parties import collective_subject, descriptor_person, linked_people, object_person, visitor_ok
+from .parties import (
+    collective_subject,
+    descriptor_person,
+    linked_people,
+    object_person,
+    relative_antecedent,
+    visitor_ok,
+)
 from .roles import countries_in, people_in, place_in, pronoun_subject, subjects
 from .triggers import Trigger, find_triggers
 
@@ -166,6 +173,9 @@ class Builder:
         if initiator is None:
             described = descriptor_person(doc, sent, trigger)
             initiator = described.id if described else None
+        if trigger.type.kind == "visit":
+            visitor = relative_antecedent(doc, sent, trigger)
+            initiator = visitor.id if visitor is not None else initiator
         if initiator and initiator not in people:
             people.insert(0, initiator)
         if trigger.type.kind in ("invitation", "congratulation", "request", "proposal"):

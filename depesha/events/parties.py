@@ -37,6 +37,23 @@ def visitor_ok(doc: Doc, sent: Sent, trigger: Trigger) -> bool:
     return any(mention_under(sent, subject, start, stop) for start, stop in spans)
 
 
+def relative_antecedent(doc: Doc, sent: Sent, trigger: Trigger) -> Entity | None:
+    """"принял X, который находится в Астане с визитом": the visitor is X, on whom the "который" clause hangs."""
+    index = index_of(sent)
+    current, steps = index.get(sent.tokens[trigger.first].head_id), 0
+    while current is not None and steps < 3 and current.rel != "acl:relcl":
+        current, steps = index.get(current.head_id), steps + 1
+    if current is None or current.rel != "acl:relcl" or not any(
+            child.head_id == current.id and child.rel.startswith("nsubj") and child.lemma.lower() == "который"
+            for child in sent.tokens):
+        return None
+    antecedent = index.get(current.head_id)
+    if antecedent is None:
+        return None
+    return next((entity for entity, start, stop in people_in(doc, sent.start, sent.stop)
+                 if mention_under(sent, antecedent, start, stop)), None)
+
+
 def linked_people(doc: Doc, sent: Sent, trigger: Trigger) -> list[Entity]:
     """People joined to the trigger by "с"/"между" (and their conjuncts): "встретился с X и Y"."""
     index = index_of(sent)

@@ -68,6 +68,9 @@ def word_case(tokens: list[Token], gender: str | None, case: str) -> str | None:
     for token in tokens:
         readings = [parse for parse in parse_word(token.text) if any(tag in parse.tag for tag in NAME_TAGS)
                     and "sing" in parse.tag and (not gender or parse.tag.gender in (gender, None))]
+        if readings and not any(parse.is_known for parse in readings) and case != "nomn" and all(
+                parse.tag.case == "nomn" for parse in readings):
+            continue  # a guess ("Озтюрка" as a nominative name) does not undo an oblique case seen in context
         if readings and all(parse.tag.case != case for parse in readings):
             return str(max(readings, key=lambda parse: parse.score).tag.case)
         if gender == "femn" and case in ("nomn", "accs") and FEMININE_OBLIQUE.search(token.text):

@@ -22,7 +22,6 @@ MINISTERS = {"министр", "замминистра", "вице-минист�
 DASHES = {"–", "—", "-"}
 
 
-
 def find_posts(tokens: list[Token], skips: dict[int, int] | None = None) -> list[Post]:
     """Lexicon titles ("экс-председатель" as "председатель") and the chain each one heads."""
     matcher = position_matcher()
@@ -80,13 +79,14 @@ def merge_nested(posts: list[Post], tokens: list[Token] | None = None) -> list[P
     kept: list[Post] = []
     for post in posts:
         if kept and post.first < kept[-1].end and (kept[-1].title in GENERIC_HEADS | {"заместитель"}
-                                                   or complement(tokens or [], kept[-1], post)):
+                                                   or governed_title(tokens or [], kept[-1], post)):
             continue
         kept.append(post)
     return kept
 
 
-def complement(tokens: list[Token], outer: Post, post: Post) -> bool:
+def governed_title(tokens: list[Token], outer: Post, post: Post) -> bool:
+    """The parser hangs the post's first word on a word of the outer post, as a genitive noun modifier."""
     if not tokens:
         return False
     root = tokens[post.first]
@@ -119,8 +119,6 @@ def doc_person_at(doc: Doc, token: Token) -> bool:
     return any(entity.type == "person" and [token.start, token.stop] in entity.mentions or
                any(start == token.start for start, _ in entity.mentions)
                for entity in doc.entities if entity.type == "person")
-
-
 
 
 def post_country(doc: Doc, tokens: list[Token], post: Post) -> str | None:

@@ -84,14 +84,14 @@ def matrix(rows: list[list[str]]) -> sparse.csr_matrix:
     return out
 
 
-def tagger_data(pairs, gazetteer, projection) -> dict[str, tuple[list[list[str]], list[int]]]:
+def tagger_data(pairs, gazetteer, projection, centroids) -> dict[str, tuple[list[list[str]], list[int]]]:
     data: dict[str, tuple[list, list]] = {layer: ([], []) for layer in LAYERS}
     for gold, doc in pairs:
         mentions = gold_mentions(gold, doc)
         for s, sent in enumerate(doc.sents):
             if not sent.tokens:
                 continue
-            rows = sentence_rows(sent.tokens, doc, gazetteer, projection)
+            rows = sentence_rows(sent.tokens, doc, gazetteer, projection, centroids)
             for layer in LAYERS:
                 labels = layer_labels(layer)
                 data[layer][0].extend(rows)
@@ -173,7 +173,7 @@ def tune_layers(model: RelationModel, dev) -> None:
         for gold, doc in dev:
             for s, sent in enumerate(doc.sents):
                 if sent.tokens:
-                    scores = model.scores(layer, sentence_rows(sent.tokens, doc, model.gazetteer, model.projection))
+                    scores = model.scores(layer, sentence_rows(sent.tokens, doc, model.gazetteer, model.projection, model.centroids))
                     cached.append((gold.id, s, sent, scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)))
         best = (-1.0, 0.0)
         for offset in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0):
@@ -227,21 +227,39 @@ def save(model: RelationModel, path: Path) -> None:
     arrays["gazetteer"] = np.array(sorted(model.gazetteer))
     if model.projection is not None:
         arrays["projection"] = model.projection.astype(np.float16)
+    if model.centroids is not None:
+        arrays["centroids"] = model.centroids.astype(np.float16)
     np.savez_compressed(path, **arrays)
     print(f"saved {path} ({path.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
+
+
+def type_centroids(train) -> np.ndarray:
+    """[300, types] unit mean navec vector of the words inside the gold entities of each type (train)."""
+    from depesha.extractors.relations_model import news_embedding
+
+    embedding = news_embedding()
+    sums = np.zeros((300, len(LAYER_OF)), dtype=np.float64)
+    for gold, doc in train:
+        for m in gold_mentions(gold, doc):
+            for token in doc.sents[m.sent].tokens[m.first: m.last + 1]:
+                vector = embedding.get(token.text.lower())
+                if vector is not None:
+                    sums[:, list(LAYER_OF).index(m.type)] += vector / max(np.linalg.norm(vector), 1e-6)
+    return (sums / np.maximum(np.linalg.norm(sums, axis=0), 1e-6)).astype(np.float16)
 
 
 def fit(train, dev, args) -> int:
     gazetteer = load_gazetteer()
     projection = np.random.default_rng(7).standard_normal((300, args.bits)).astype(np.float16) if args.bits else None
-    model = RelationModel({}, {}, {}, {}, gazetteer, projection)
+    centroids = type_centroids(train) if args.bits and args.centroids else None
+    model = RelationModel({}, {}, {}, {}, gazetteer, projection, centroids)
     if args.taggers:
         old = RelationModel.load(args.taggers)
-        model.projection = old.projection
+        model.projection, model.centroids = old.projection, old.centroids
         for layer in LAYERS:
             model.weights[layer], model.scales[layer], model.biases[layer] = old.weights[layer], old.scales[layer], old.biases[layer]
     else:
-        for layer, (rows, labels) in tagger_data(train, gazetteer, projection).items():
+        for layer, (rows, labels) in tagger_data(train, gazetteer, projection, centroids).items():
             model.weights[layer], model.scales[layer], model.biases[layer] = fit_linear(rows, labels, args.c_tagger, layer)
     for relation, (rows, labels) in relation_data(train).items():
         model.weights[relation], model.scales[relation], model.biases[relation] = fit_linear(rows, labels, args.c_relation, relation)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from ..doc import Doc
-from ..extractors.relations_model import Mention, RelationModel, load
+from ..extractors.relations_model import Mention, RelationModel, decode, load
 from .nerel_gold import BratEntity, BratRelation
+from .nerel_positions import boost
 
 
 def predict(doc: Doc, model: RelationModel | None = None) -> tuple[list[BratEntity], list[BratRelation]]:
-    """BRAT entities (offsets into `doc.text`) and the relations between them."""
+    """BRAT entities (offsets into `doc.text`) and the relations between them.
+
+    The model's candidate links are decoded after raising those the core's positions state (doc.positions).
+    """
     model = model or load()
     mentions = model.mentions(doc)
     ids: dict[Mention, str] = {}
@@ -17,8 +21,7 @@ def predict(doc: Doc, model: RelationModel | None = None) -> tuple[list[BratEnti
         ids[mention] = f"T{len(ids) + 1}"
         entities.append(BratEntity(ids[mention], mention.type, mention.start, mention.stop,
                                    doc.text[mention.start:mention.stop]))
-    relations = [
-        BratRelation(f"R{n}", relation, ids[a], ids[b])
-        for n, (relation, a, b, _) in enumerate(model.relations(doc, mentions), 1)
-    ]
+    same, cross = model.candidates(doc, mentions)
+    links = decode(boost(doc, mentions, same), cross, model.thresholds)
+    relations = [BratRelation(f"R{n}", relation, ids[a], ids[b]) for n, (relation, a, b, _) in enumerate(links, 1)]
     return entities, relations

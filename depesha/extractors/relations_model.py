@@ -121,8 +121,12 @@ def news_embedding():  # type: ignore[no-untyped-def]
     return NewsEmbedding()
 
 
-def embedding_names(tokens: list[Token], projection: np.ndarray) -> list[list[str]]:
-    """Signs of random projections of each token's navec vector: a coarse word class that generalises to unseen words."""
+def embedding_names(tokens: list[Token], projection: np.ndarray, centroids: np.ndarray | None = None) -> list[list[str]]:
+    """Signs of random projections of each token's navec vector: a coarse word class that generalises to unseen words.
+
+    With `centroids` ([300, k] unit columns: the mean vector of each entity type's words in train), also the
+    cosine to each centroid in tenths, e.g. `c0=4`: how much an unseen word looks like a profession word.
+    """
     embedding = news_embedding()
     out = []
     for t in tokens:
@@ -131,16 +135,23 @@ def embedding_names(tokens: list[Token], projection: np.ndarray) -> list[list[st
             out.append(["e=unk"])
             continue
         bits = vector @ projection > 0
-        out.append([f"e{k}" for k in np.flatnonzero(bits)] + ["eb=" + "".join("1" if b else "0" for b in bits[:12])])
+        names = [f"e{k}" for k in np.flatnonzero(bits)] + ["eb=" + "".join("1" if b else "0" for b in bits[:12])]
+        if centroids is not None:
+            cosines = vector @ centroids / max(float(np.linalg.norm(vector)), 1e-6)
+            names += [f"c{k}={int(np.floor(c * 10))}" for k, c in enumerate(cosines)]
+            names.append(f"cmax={int(cosines.argmax())}")
+        out.append(names)
     return out
 
 
-def sentence_rows(tokens: list[Token], doc: Doc, gazetteer: frozenset[str], projection: np.ndarray | None) -> list[list[str]]:
+def sentence_rows(tokens: list[Token], doc: Doc, gazetteer: frozenset[str], projection: np.ndarray | None,
+                  centroids: np.ndarray | None = None) -> list[list[str]]:
     """Token feature rows of one sentence, with embedding classes when the model has a projection."""
     rows = token_names(tokens, ner_tags(tokens, doc), gazetteer)
     if projection is None:
         return rows
-    return [row + extra for row, extra in zip(rows, embedding_names(tokens, projection), strict=True)]
+    extras = embedding_names(tokens, projection, centroids)
+    return [row + extra for row, extra in zip(rows, extras, strict=True)]
 
 
 # DECODE
@@ -325,6 +336,7 @@ class RelationModel:
     thresholds: dict[str, float]       # relation -> probability cut-off
     gazetteer: frozenset[str]
     projection: np.ndarray | None = None   # [300, bits] random projection of navec vectors
+    centroids: np.ndarray | None = None    # [300, types] unit mean navec vector of each entity type's words
 
     @classmethod
     def load(cls, path: Path = MODEL) -> RelationModel:
@@ -337,6 +349,7 @@ class RelationModel:
             thresholds={str(k): float(v) for k, v in zip(data["threshold_names"], data["threshold_values"], strict=True)},
             gazetteer=frozenset(str(word) for word in data["gazetteer"]),
             projection=data["projection"].astype(np.float32) if "projection" in data.files else None,
+            centroids=data["centroids"].astype(np.float32) if "centroids" in data.files else None,
         )
 
     def scores(self, name: str, rows: list[list[str]]) -> np.ndarray:
@@ -354,7 +367,7 @@ class RelationModel:
             tokens = sent.tokens
             if not tokens:
                 continue
-            rows = sentence_rows(tokens, doc, self.gazetteer, self.projection)
+            rows = sentence_rows(tokens, doc, self.gazetteer, self.projection, self.centroids)
             for layer in LAYERS:
                 scores = self.scores(layer, rows)
                 logp = scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)

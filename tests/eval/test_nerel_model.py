@@ -44,3 +44,31 @@ def test_predict_works(text, person, profession):
     doc = depesha.extract_doc(depesha.Article(text=text))
     found = [(doc.text[p[0]:p[1]], doc.text[q[0]:q[1]]) for p, q, _ in predict_works(doc)]
     assert any(a == person and b.startswith(profession) for a, b in found), found
+
+
+def mention(type, first, sent=0):
+    from depesha.extractors.relations_model import Mention
+
+    return Mention(type, sent, first, first, first * 10, first * 10 + 5)
+
+
+def test_decode_one_person_per_profession_and_inherited_workplace():
+    from depesha.extractors.relations_model import decode
+
+    person, other, title, org, country = (mention("PERSON", 0), mention("PERSON", 1), mention("PROFESSION", 2),
+                                          mention("ORGANIZATION", 3), mention("COUNTRY", 4))
+    same = [("WORKS_AS", person, title, 0.9), ("WORKS_AS", other, title, 0.6),
+            ("WORKPLACE", title, org, 0.8), ("WORKPLACE", title, country, 0.7)]
+    cuts = {"WORKS_AS": 0.5, "WORKS_AS:second": 0.7, "WORKPLACE": 0.5, "WORKPLACE:second": 1.1, "WORKPLACE:via": 0.5}
+    links = {(r, a, b) for r, a, b, _ in decode(same, [], cuts)}
+    assert links == {("WORKS_AS", person, title), ("WORKPLACE", title, org), ("WORKPLACE", person, org)}
+
+
+def test_decode_cross_sentence_only_without_a_same_sentence_person():
+    from depesha.extractors.relations_model import decode
+
+    early, person, title, lone = mention("PERSON", 0), mention("PERSON", 1, 1), mention("PROFESSION", 2, 1), mention("PROFESSION", 3, 2)
+    same = [("WORKS_AS", person, title, 0.9)]
+    cross = [("WORKS_AS", early, title, 0.8), ("WORKS_AS", early, lone, 0.4), ("WORKS_AS", person, lone, 0.6)]
+    links = {(a, b) for _, a, b, _ in decode(same, cross, {"WORKS_AS": 0.5, "WORKS_AS:cross": 0.3})}
+    assert links == {(person, title), (person, lone)}

@@ -46,7 +46,8 @@ def clause_stop(sent: Sent, token: Token) -> int:
     if clauses:
         index = index_of(sent)
         for other in sent.tokens:
-            current, steps = other, 0
+            current: Token | None = other
+            steps = 0
             while current is not None and steps < 8 and current.id not in clauses:
                 current, steps = index.get(current.head_id), steps + 1
             if current is not None and current.id in clauses:

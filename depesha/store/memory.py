@@ -42,7 +42,7 @@ class MemoryIndex:
 
     nums: dict[str, int] = field(default_factory=dict)                   # article id -> num
     articles: dict[int, tuple[str, bytes, int | None]] = field(default_factory=dict)  # num -> id, minhash, dup_of
-    bands: dict[int, list[int]] = field(default_factory=dict)            # LSH key -> article nums
+    bands: dict[int, int | list[int]] = field(default_factory=dict)      # LSH key -> article num(s); most keys have one
     clusters: dict[int, tuple[str, str | None, str, str]] = field(default_factory=dict)  # id -> category, kind, date, countries
     members: dict[int, set[int]] = field(default_factory=dict)           # cluster -> entity ids
     countries: dict[int, set[str]] = field(default_factory=dict)         # cluster -> countries of all its reports
@@ -59,7 +59,7 @@ class MemoryIndex:
             index.articles[num] = (id, bytes(minhash or b""), dup_of)
         index.next_num = max(index.articles, default=0) + 1
         for key, article in execute("SELECT key, article FROM lsh"):
-            index.bands.setdefault(key, []).append(article)
+            index.add_band(key, article)
         for id, category, kind, date, countries in execute("SELECT id, category, kind, date, countries FROM clusters"):
             index.clusters[id] = (category, kind, date or "", countries or "")
         for country, date, cluster in execute("SELECT country, date, cluster FROM cluster_countries"):
@@ -75,11 +75,31 @@ class MemoryIndex:
         self.articles[num] = (id, minhash, dup_of)
         self.next_num = max(self.next_num, num + 1)
         for key in keys:
-            self.bands.setdefault(key, []).append(num)
+            self.add_band(key, num)
+
+    def add_band(self, key: int, num: int) -> None:
+        found = self.bands.get(key)
+        if found is None:
+            self.bands[key] = num
+        elif isinstance(found, int):
+            self.bands[key] = [found, num]
+        else:
+            found.append(num)
+
+    def sharing(self, keys: list[int]) -> Counter[int]:
+        """How many of `keys` each stored article has."""
+        shared: Counter[int] = Counter()
+        for key in keys:
+            found = self.bands.get(key)
+            if isinstance(found, int):
+                shared[found] += 1
+            elif found:
+                shared.update(found)
+        return shared
 
     def duplicate_candidates(self, keys: list[int], min_bands: int, limit: int) -> list[tuple[int, bytes, int | None]]:
         """(num, minhash, dup_of) of the articles sharing at least `min_bands` bands, most shared first."""
-        shared = Counter(num for key in keys for num in self.bands.get(key, ()))
+        shared = self.sharing(keys)
         best = sorted((num for num, count in shared.items() if count >= min_bands),
                       key=lambda num: (-shared[num], num))[:limit]
         return [(num, self.articles[num][1], self.articles[num][2]) for num in best]

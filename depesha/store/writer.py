@@ -17,6 +17,7 @@ from .prepare import Item, Prepared, check_record, prepare, prepare_all, raw_has
 __all__ = ["Outcome", "Summary", "Writer", "check_record", "raw_hash"]
 
 log = logging.getLogger(__name__)
+BULK_CACHE_KB = 262_144   # SQLite page cache of a bulk writer (256 MB; 64 MB otherwise)
 PG_LOCK = 0x64657065  # "depe": the advisory lock that makes one writer at a time on PostgreSQL
 
 
@@ -90,6 +91,8 @@ class Writer:
         if self.pg:
             self.execute("SELECT pg_advisory_lock(?)", (PG_LOCK,))
             self.raw.commit()
+        elif bulk:  # a bulk load touches every index of a large file: keep more of it in memory
+            self.execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
 
     # SQL helpers
 

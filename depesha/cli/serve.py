@@ -7,7 +7,7 @@ import sys
 
 EPILOG = """\
 examples:
-  depesha serve                               ./depesha.db on http://127.0.0.1:8000 (docs at /docs)
+  depesha serve                               ./depesha.db on http://127.0.0.1:8000 (schema at /openapi.json)
   depesha serve --db postgresql://localhost/depesha --port 8080
   DEPESHA_API_TOKEN=secret depesha serve      also accept POST /api/articles with that token
 """
@@ -20,8 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "serve", help="serve the REST API over a store", epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Start the web server: REST API under /api, OpenAPI schema at /openapi.json, interactive "
-        "docs at /docs. Reads are open unless DEPESHA_READ_TOKEN is set; POST needs DEPESHA_API_TOKEN.")
+        description="Start the web server: pages, REST API under /api, OpenAPI schema at /openapi.json. "
+        "Reads (API and pages) are open unless DEPESHA_READ_TOKEN is set; POST needs DEPESHA_API_TOKEN.")
     parser.add_argument("--db", default=settings.db, help=f"database (default {settings.db}; env DEPESHA_DB)")
     parser.add_argument("--host", default=settings.host, help=f"address (default {settings.host}; env DEPESHA_HOST)")
     parser.add_argument("--port", type=int, default=settings.port, help=f"port (default {settings.port}; env DEPESHA_PORT)")

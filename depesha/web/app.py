@@ -25,7 +25,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         app.state.store.close()
 
-    app = FastAPI(title="depesha", version=__version__, lifespan=lifespan,
+    # no /docs or /redoc: FastAPI serves Swagger UI and ReDoc from a CDN with inline scripts, which breaks both
+    # "no network at run time" and the pages' Content-Security-Policy; the schema stays at /openapi.json
+    app = FastAPI(title="depesha", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Events, people and organisations extracted from Russian news on international "
                   "relations; every fact linked to its article and character offsets.")
     app.state.settings = settings

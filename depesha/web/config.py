@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, fields
 SETTINGS = [
     ("db", "depesha.db", "database: an SQLite file path, sqlite:///path or postgresql://user@host/db"),
     ("api_token", "", "token required by POST /api/articles (ingest); empty disables writing through the API"),
-    ("read_token", "", "when set, every read endpoint requires it too (Authorization: Bearer ...)"),
+    ("read_token", "", "when set, the API reads and the web pages require it too (Bearer header or /login)"),
     ("page_size", "50", "default page size of list endpoints and commands"),
     ("max_page_size", "500", "largest page size a client may ask for"),
     ("host", "127.0.0.1", "address `depesha serve` binds to"),

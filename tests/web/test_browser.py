@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TOKEN = "browser-token-93ab"
+READ_TOKEN = "browser-read-token-2e7f"
 HOSTILE = ("Москва, 2 декабря. Министр иностранных дел России Сергей Лавров провел встречу с министром "
            "иностранных дел Турции Хаканом Фиданом.\n<script>window.pwned = 1</script>"
            '<img src=x onerror="window.pwned = 2"> Стороны обсудили <b>торговлю</b>.')
@@ -67,20 +69,32 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def store_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("browser") / "ui.db"
     build_store(db)
+    return db
+
+
+@contextmanager
+def serving(db: Path, read_token: str = "") -> Iterator[str]:
+    """`depesha serve` over `db` on a free port, with the write token and maybe a read token."""
     port = free_port()
-    env = {**os.environ, "DEPESHA_API_TOKEN": TOKEN, "DEPESHA_READ_TOKEN": ""}
+    env = {**os.environ, "DEPESHA_API_TOKEN": TOKEN, "DEPESHA_READ_TOKEN": read_token}
     process = subprocess.Popen([sys.executable, "-m", "depesha.cli.main", "serve", "--db", str(db), "--port", str(port)],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(base + "/upload", process)
+        wait_for(base + "/static/favicon.svg", process)
         yield base
     finally:
         process.terminate()
         process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server(store_db: Path) -> Iterator[str]:
+    with serving(store_db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -210,3 +224,36 @@ def test_browser_keyboard(page) -> None:
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('main') !== null")
+
+
+def test_browser_read_token(browser, store_db: Path) -> None:
+    """With DEPESHA_READ_TOKEN: the login form, then pages and their charts (fetch sends the cookie), then log out."""
+    with serving(store_db, READ_TOKEN) as base:
+        context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 860})
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: message.type == "error" and "401" not in message.text
+                and errors.append(message.text))
+        try:
+            response = page.goto("/pairs/KZ-MX")
+            assert response is not None and response.status == 401
+            assert "need the read token" in page.inner_text("main")
+            shoot(page, "login")
+            page.get_by_label("Read token").fill("wrong")
+            page.get_by_role("button", name="Log in").click()
+            assert page.locator("main .error").inner_text() == "wrong token"
+            page.get_by_label("Read token").fill(READ_TOKEN)
+            page.get_by_role("button", name="Log in").click()
+            page.wait_for_url("**/pairs/KZ-MX")
+            page.wait_for_selector("#timeline[data-ready]")  # the chart's JSON came through with the cookie
+            assert page.evaluate("document.cookie") == ""     # HttpOnly: scripts cannot read it
+            assert READ_TOKEN not in page.content()
+            page.goto("/network")
+            page.wait_for_selector("#network[data-ready]")
+            page.get_by_role("button", name="Log out").click()
+            page.wait_for_url("**/login")
+            assert page.goto("/").status == 401
+            assert errors == []
+        finally:
+            context.close()

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection
 
 from depesha.store import Store
 from depesha.store.filters import check_limit
 
+from ..auth import bearer, can_read, same
 from ..config import Settings
 from .errors import ApiError
 
@@ -35,20 +36,16 @@ StoreDep = Annotated[Store, Depends(get_store)]
 ConnDep = Annotated[Connection, Depends(get_conn)]
 
 
-def bearer(authorization: str | None) -> str:
-    if not authorization or not authorization.lower().startswith("bearer "):
-        return ""
-    return authorization[7:].strip()
+READ_BEARER = HTTPBearer(auto_error=False, scheme_name="read token",
+                         description="DEPESHA_READ_TOKEN (or DEPESHA_API_TOKEN), needed only when the server sets one")
 
 
-def same(given: str, expected: str) -> bool:
-    return hmac.compare_digest(given.encode(), expected.encode())
+def require_read(request: Request, settings: SettingsDep,
+                 _: Annotated[HTTPAuthorizationCredentials | None, Depends(READ_BEARER)] = None) -> None:
+    """Reads are open unless DEPESHA_READ_TOKEN is set (then a Bearer token, or the cookie of the pages' login).
 
-
-def require_read(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
-    """Reads are open unless DEPESHA_READ_TOKEN is set."""
-    if settings.read_token and not (same(bearer(authorization), settings.read_token)
-                                    or (settings.api_token and same(bearer(authorization), settings.api_token))):
+    `READ_BEARER` only declares the scheme in the OpenAPI schema; `can_read` checks the header and the cookie."""
+    if not can_read(request, settings):
         raise ApiError(401, "unauthorized", "this API needs a token: Authorization: Bearer <DEPESHA_READ_TOKEN>")
 
 

@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from . import article, charts, event, network, overview, pair, person, search, upload
-from .common import STATIC, UPLOAD_LIMIT, PageError, add_security_headers, handle_page_error
+from . import article, charts, event, login, network, overview, pair, person, search, upload
+from .common import (
+    STATIC,
+    UPLOAD_LIMIT,
+    PageError,
+    add_security_headers,
+    handle_page_error,
+    require_page_read,
+)
 
 PAGES = [overview, event, pair, person, network, article, search, upload, charts]
 
 
 def make_router() -> APIRouter:
+    """Every page behind `require_page_read` (open unless DEPESHA_READ_TOKEN is set), the login page open."""
     router = APIRouter(include_in_schema=False)
     for module in PAGES:
-        router.include_router(module.router)
+        router.include_router(module.router, dependencies=[Depends(require_page_read)])
+    router.include_router(login.router)
     return router
 
 
 def mount_pages(app: FastAPI, upload_limit: int = UPLOAD_LIMIT) -> None:
     """Add the pages, /static and the security headers (CSP) to `app`.
 
-    The pages read `app.state.store` (opened by the app) and `app.state.settings.api_token`
-    (DEPESHA_API_TOKEN: without it the upload page only previews).
+    The pages read `app.state.store` (opened by the app) and `app.state.settings`: `api_token`
+    (DEPESHA_API_TOKEN: without it the upload page only previews) and `read_token` (DEPESHA_READ_TOKEN:
+    when set, every page but /login and /static needs it, given once to the login form).
 
     Args:
         app: the FastAPI app of `depesha serve` (the JSON API lives on the same app).

@@ -1,4 +1,4 @@
-"""What every page shares: the store and settings, the Jinja2 environment, filters from the URL, CSP."""
+"""What every page shares: the store and settings, the Jinja2 environment, filters from the URL, the read-token guard, CSP."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from depesha.store.filters import CATEGORIES, EventFilter
 
+from ..auth import can_read, has_cookie
+
 WEB = Path(__file__).resolve().parent.parent
 TEMPLATES = WEB / "templates"
 STATIC = WEB / "static"
@@ -28,7 +30,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
-UNGUARDED = ("/docs", "/redoc")
 
 
 @dataclass
@@ -59,7 +60,9 @@ def make_environment() -> jinja2.Environment:
 
 
 def render(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
-    html = make_environment().get_template(name).render(request=request, path=request.url.path, **values)
+    logged_in = has_cookie(request, request.app.state.settings)
+    html = make_environment().get_template(name).render(request=request, path=request.url.path, logged_in=logged_in,
+                                                        **values)
     return HTMLResponse(html, status_code=status)
 
 
@@ -117,17 +120,33 @@ class PageError(Exception):
 
 
 async def handle_page_error(request: Request, error: Exception) -> Response:
+    """JSON for the chart endpoints (`*.json`), the login form for 401, the error page otherwise."""
     assert isinstance(error, PageError)
     if request.url.path.endswith(".json"):
-        return JSONResponse({"error": {"code": "bad_parameter", "message": error.message}}, status_code=error.status)
+        code = "unauthorized" if error.status == 401 else "bad_parameter"
+        return JSONResponse({"error": {"code": code, "message": error.message}}, status_code=error.status)
+    if error.status == 401:
+        next = request.url.path + (f"?{request.url.query}" if request.url.query and request.method == "GET" else "")
+        return render(request, "login.html", status=401, message=error.message, next=safe_next(next))
     return render(request, "error.html", status=error.status, status_code=error.status, message=error.message)
 
+
+def safe_next(next: str) -> str:
+    """`next` if it is a path of this site, else '/': the login never redirects elsewhere."""
+    local = next == "/" or next.startswith("/") and next[1] != "/"
+    clean = len(next) <= 2000 and not any(ord(char) < 32 or char == "\\" for char in next)
+    return next if local and clean else "/"
+
+
+def require_page_read(request: Request) -> None:
+    """Pages are open unless DEPESHA_READ_TOKEN is set; then PageError 401, answered with the login form."""
+    settings = request.app.state.settings
+    if not can_read(request, settings):
+        raise PageError(401, "These pages need the read token (DEPESHA_READ_TOKEN): type it below to log in.")
 
 
 async def add_security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
     response = await call_next(request)
-    if request.url.path.startswith(UNGUARDED):  # FastAPI's /docs loads Swagger UI from a CDN with inline script
-        return response
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response

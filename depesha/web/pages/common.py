@@ -1,4 +1,4 @@
-"""What every page shares: the store and settings, the Jinja2 environment, filters from the URL, the read-token guard, CSP."""
+"""What every page shares: store and settings, Jinja2, filters from the URL, the read-token guard, CSP."""
 
 from __future__ import annotations
 

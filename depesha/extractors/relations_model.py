@@ -22,16 +22,16 @@ BUCKETS = 2**17
 LAYERS = {
     "outer": ["PROFESSION", "EVENT", "DATE"],
     "names": ["PERSON", "ORGANIZATION"],
-    "places": ["COUNTRY", "CITY"],
+    "places": ["COUNTRY", "CITY", "STATE_OR_PROVINCE"],   # regions: workplaces of governors, ministers
 }
 AGENTS = ("PERSON", "PROFESSION", "ORGANIZATION", "COUNTRY", "CITY")
 RELATIONS = {  # relation -> (arg1 types, arg2 types)
     "WORKS_AS": (("PERSON",), ("PROFESSION",)),
-    "WORKPLACE": (("PERSON", "PROFESSION"), ("ORGANIZATION", "COUNTRY", "CITY")),
+    "WORKPLACE": (("PERSON", "PROFESSION"), ("ORGANIZATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE")),
     "PARTICIPANT_IN": (AGENTS, ("EVENT",)),
     "AGENT": (AGENTS, ("EVENT",)),
     "POINT_IN_TIME": (("EVENT",), ("DATE",)),
-    "TAKES_PLACE_IN": (("EVENT",), ("CITY", "COUNTRY", "ORGANIZATION")),
+    "TAKES_PLACE_IN": (("EVENT",), ("CITY", "COUNTRY", "STATE_OR_PROVINCE", "ORGANIZATION")),
 }
 
 Span = tuple[int, int]

@@ -46,7 +46,8 @@ def write_corpus(path: str, articles: int, seed: int) -> float:
 
 
 def ingest(url: str, corpus: str, batch: int, bulk: bool) -> dict[str, Any]:
-    """`depesha ingest --records [--bulk]` of the JSONL corpus, timed from reading to the last commit."""
+    """`depesha ingest --records [--bulk]` of the JSONL corpus, timed from reading to the closed store (the
+    follow-up pass timed apart)."""
     store = open_store(url)
 
     def lines() -> Any:
@@ -55,13 +56,17 @@ def ingest(url: str, corpus: str, batch: int, bulk: bool) -> dict[str, Any]:
                 yield line, None, f"{corpus}:{number}"
 
     started, cpu = time.perf_counter(), time.process_time()
-    with store.writer(batch=batch, bulk=bulk) as writer:
-        summary = writer.add_all(lines())
-        ingest_seconds = time.perf_counter() - started
-        cpu_seconds = time.process_time() - cpu
-        started = time.perf_counter()
-        links = link_followups(writer)
-        link_seconds = time.perf_counter() - started
+    writer = store.writer(batch=batch, bulk=bulk)
+    summary = writer.add_all(lines())
+    ingest_seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu
+    started = time.perf_counter()
+    links = link_followups(writer)
+    link_seconds = time.perf_counter() - started
+    started, cpu = time.perf_counter(), time.process_time()
+    writer.close()  # what the writer left for the end (the log copied into the file) counts as ingest
+    ingest_seconds += time.perf_counter() - started
+    cpu_seconds += time.process_time() - cpu
     with store.read() as conn:
         events = fetch(conn, "SELECT count(*) FROM events")[0][0]
         clusters = fetch(conn, "SELECT count(*) FROM clusters")[0][0]

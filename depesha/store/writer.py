@@ -18,6 +18,7 @@ __all__ = ["Outcome", "Summary", "Writer", "check_record", "raw_hash"]
 
 log = logging.getLogger(__name__)
 BULK_CACHE_KB = 262_144   # SQLite page cache of a bulk writer (256 MB; 64 MB otherwise)
+BULK_CHECKPOINT_PAGES = 262_144   # its write-ahead log is copied into the file every 1 GB, not every 4 MB
 PG_LOCK = 0x64657065  # "depe": the advisory lock that makes one writer at a time on PostgreSQL
 
 
@@ -91,8 +92,9 @@ class Writer:
         if self.pg:
             self.execute("SELECT pg_advisory_lock(?)", (PG_LOCK,))
             self.raw.commit()
-        elif bulk:  # a bulk load touches every index of a large file: keep more of it in memory
-            self.execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
+        elif bulk:  # a bulk load touches every index of a large file: keep more of it in memory, and copy the
+            self.execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")  # write-ahead log into the file once, at the end
+            self.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
 
     # SQL helpers
 
@@ -162,6 +164,8 @@ class Writer:
         if self.pg and self.memory is not None:  # a bulk load changes the tables' sizes: fresh planner statistics
             self.execute("ANALYZE")
             self.raw.commit()
+        elif self.bulk:
+            self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         if self.pg:
             self.execute("SELECT pg_advisory_unlock(?)", (PG_LOCK,))
             self.raw.commit()

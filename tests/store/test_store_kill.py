@@ -20,9 +20,9 @@ from .dump import dump_store
 ARTICLES = 400
 
 
-def ingest(records: Path, db: Path) -> subprocess.Popen:
+def ingest(records: Path, db: Path, *options: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "depesha.cli.main", "ingest", "--records", str(records),
-                             "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--db", str(db), *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def stored(db: Path) -> int:
@@ -52,7 +52,10 @@ def records(tmp_path_factory) -> Path:
     return path
 
 
-def test_store_kill_and_rerun_equals_clean_run(records: Path, tmp_path: Path):
+@pytest.mark.parametrize("options", [(), ("--bulk", "--batch", "25")], ids=["per-article", "bulk"])
+def test_store_kill_and_rerun_equals_clean_run(records: Path, tmp_path: Path, options: tuple[str, ...]):
+    """Killed twice and run again (per article, or --bulk with 25 articles per transaction) = one clean
+    per-article run."""
     clean = ingest(records, tmp_path / "clean.db")
     assert clean.wait() == 0, clean.stderr.read() if clean.stderr else ""
     expected = dump_store(open_store(str(tmp_path / "clean.db")))
@@ -60,10 +63,10 @@ def test_store_kill_and_rerun_equals_clean_run(records: Path, tmp_path: Path):
     db = tmp_path / "killed.db"
     killed_at = []
     for at in (40, 160):  # two crashes, then a run that finishes
-        process = ingest(records, db)
+        process = ingest(records, db, *options)
         killed_at.append(kill_when(process, db, at))
         assert process.returncode == -signal.SIGKILL, "the run finished before it could be killed"
-    rerun = ingest(records, db)
+    rerun = ingest(records, db, *options)
     output = rerun.communicate()[1]
     assert rerun.returncode == 0, output
     assert 40 <= killed_at[0] < killed_at[1] < ARTICLES

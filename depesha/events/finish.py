@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..doc import Doc, Event
+from ..extractors.countries import dateline_country
 from .roles import countries_in, orgs_in, subjects
 from .topics import find_topics
 
@@ -58,10 +59,8 @@ def home_country(doc: Doc) -> str | None:
     """The country of the dateline's place, else the most mentioned country."""
     counts: dict[str, int] = {}
     for mention in doc.geo:
-        if doc.dateline.stop and mention.start < doc.dateline.stop:
-            return mention.iso
         counts[mention.iso] = counts.get(mention.iso, 0) + 1
-    return max(counts, key=lambda iso: counts[iso]) if counts else None
+    return dateline_country(doc) or (max(counts, key=lambda iso: counts[iso]) if counts else None)
 
 
 def international(doc: Doc, event: Event, people: dict) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..doc import Token
+from ..doc import Doc, Token
 from .gazetteer import CountryForm, country_forms
 from .match import Matcher
 
@@ -73,3 +73,10 @@ def find_countries(tokens: list[Token], text: str | None = None) -> list[Country
 def sentence_start(tokens: list[Token], index: int) -> bool:
     """First token of a sentence (natasha ids are "sent_token")."""
     return tokens[index].id.endswith("_1") or index == 0 or tokens[index - 1].text in ".!?\n"
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the dateline's place ("Астана, 5 февраля — Kazinform" -> KZ), if the article has one."""
+    if not doc.dateline.stop:
+        return None
+    return next((mention.iso for mention in doc.geo if mention.start < doc.dateline.stop and mention.iso), None)

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..doc import Doc, Entity, Position, Token
 from .chain import chain_end
+from .countries import dateline_country
 from .gazetteer import positions
 from .match import Matcher
 from .orgs import token_lemma
@@ -211,7 +212,8 @@ def name_skips(tokens: list[Token], org_spans: list[tuple[int, int]]) -> dict[in
 
 def assign_main_country(doc: Doc, national: list[int] | set[int]) -> None:
     """A national title with no body and no country ("Премьер-министр Сильвио Берлускони") is for the
-    country the article names most often."""
+    country of the dateline (an agency leaves its own country unsaid: "Астана ... министр иностранных дел"), else
+    the country the article names most often."""
     if not national:
         return
     counts: dict[str, int] = {}
@@ -220,7 +222,8 @@ def assign_main_country(doc: Doc, national: list[int] | set[int]) -> None:
             counts[mention.iso] = counts.get(mention.iso, 0) + 1
     if not counts:
         return
-    main = max(counts, key=lambda iso: (counts[iso], -min(m.start for m in doc.geo if m.iso == iso)))
+    main = dateline_country(doc) or max(counts, key=lambda iso: (counts[iso], -min(m.start for m in doc.geo
+                                                                                  if m.iso == iso)))
     for number in national:
         position = doc.positions[number]
         person = doc.entity(position.person)

@@ -57,3 +57,20 @@ def test_roles_and_grown_orgs(extract):
     assert orgs["делегацией Китая"][1] == "CN"
     assert orgs["ЕС"] == ("Европейский союз", None, "organization")
     assert "Солидарность" in orgs
+
+
+@pytest.mark.parametrize("word, org", [("Феррари", True), ("Нацфронта", True), ("Рыбохраны", True),
+                                       ("Хоровитц", False), ("Цзиньтао", False), ("Кельвина", False),
+                                       ("Путин", False), ("Подана", False)])
+def test_org_word(word, org):
+    from depesha.extractors.spans import org_word
+
+    assert org_word(word) is org
+
+
+def test_persons_and_organisations_natasha_confuses(extract):
+    doc = extract("Ранее был убит лидер Аль-Кайды Айман аз-Завахири. Команда Феррари не подавала протест. "
+                  "В заявлении Нацфронта говорится, что партия выдвинет кандидата.")
+    persons, orgs = mentions(doc, "person"), mentions(doc, "organization")
+    assert "Айман аз-Завахири" in persons and "Аль-Кайды" in orgs   # the person starts at the name
+    assert "Феррари" in orgs and "Нацфронта" in orgs and "Феррари" not in persons

@@ -164,8 +164,7 @@ def vehicle_names(doc: Doc, pieces: list[Piece]) -> set[str]:
 
 def add_orgs(doc: Doc, index: EntityIndex, geo: list[CountryMention], pieces: list[Piece]) -> None:
     tokens = doc.tokens
-    found = find_bodies(tokens)
-    doc.bodies = found
+    found = doc.bodies
     agency_stop = doc.dateline.stop if doc.dateline and doc.dateline.agency else 0
     for body in found:
         if body.stop <= agency_stop:
@@ -317,7 +316,8 @@ def extract_entities(doc: Doc) -> Doc:
     geo = find_countries(doc.tokens, doc.text)
     doc.geo = geo
     index = EntityIndex()
-    pieces = refined_spans(doc)
+    doc.bodies = find_bodies(doc.tokens)
+    pieces = refined_spans(doc, [(body.start, body.stop) for body in doc.bodies])
     add_persons(doc, index, pieces)
     add_countries(doc, index, geo)
     add_orgs(doc, index, geo, pieces)

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from ..annotate.morph import parse_word
 from ..doc import Doc, NerSpan, Token
 
 EDGE = set(" \t\n«»\"“”„'.,;:—–-•·*()[]/")
@@ -53,8 +54,84 @@ def split_span(text: str, span: NerSpan) -> list[Piece]:
     return pieces
 
 
-def refined_spans(doc: Doc) -> list[Piece]:
-    return [piece for span in doc.ner for piece in split_span(doc.text, span)]
+def refined_spans(doc: Doc, orgs: list[tuple[int, int]] | None = None) -> list[Piece]:
+    """natasha's spans split and trimmed, persons cut after a leading organisation of `orgs` and retyped
+    when their words say so (see retype)."""
+    pieces = [piece for span in doc.ner for piece in split_span(doc.text, span)]
+    org_lemmas = {lemma_tuple(tokens_in(doc, p.span.start, p.span.stop)) for p in pieces if p.span.type == "ORG"}
+    renamed: dict[tuple[int, int], NerSpan] = {}
+    result = []
+    for piece in pieces:
+        span = cut_org_prefix(doc, piece.span, orgs or [], org_lemmas)
+        span = retype(doc, span)
+        renamed[(piece.span.start, piece.span.stop)] = span
+        alias = renamed.get((piece.alias.start, piece.alias.stop), piece.alias) if piece.alias else None
+        result.append(Piece(span, alias if alias is not None and alias.type == span.type else None))
+    return result
+
+
+# PERSONS AND ORGANISATIONS NATASHA CONFUSES
+
+
+PERSON_GRAMMEMES = {"anim", "Name", "Surn", "Patr"}
+
+
+def lemma_tuple(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple((token.lemma or token.text).lower().replace("ё", "е") for token in tokens)
+
+
+def cut_org_prefix(doc: Doc, span: NerSpan, orgs: list[tuple[int, int]], org_lemmas: set[tuple[str, ...]]) -> NerSpan:
+    """A person span that starts with an organisation in the genitive ("оператор Аль-Джазиры Сами аль-Хадж",
+    "лидера Аль-Кайды Усамы бин Ладена") starts at the name: the organisation is a known body (`orgs`) or
+    spelt with the lemmas of an ORG span of the text."""
+    if span.type != "PER":
+        return span
+    tokens = tokens_in(doc, span.start, span.stop)
+    cut = 0
+    for count in range(1, len(tokens)):
+        prefix = tokens[:count]
+        if (prefix[0].start, prefix[-1].stop) in orgs or lemma_tuple(prefix) in org_lemmas:
+            cut = count
+    if not cut or not tokens[cut].text[:1].isupper():
+        return span   # natasha's case of such names is unreliable ("лидер Аль-Кайды" read as Nom): not checked
+    start = tokens[cut].start
+    return NerSpan(start, span.stop, "PER", doc.text[start : span.stop], "")
+
+
+def person_word(word: str) -> bool:
+    """Some reading of the word is animate or a name (pymorphy)."""
+    return any(PERSON_GRAMMEMES & set(str(parse.tag).replace(" ", ",").split(",")) for parse in parse_word(word))
+
+
+def org_word(word: str) -> bool:
+    """No reading is a person, and pymorphy knows the word as an organisation ("Феррари") or reads it as a
+    common noun behind a clipped prefix, the way bodies are named ("Нацфронта", "Рыбохраны", "Викиновостям")."""
+    parses = parse_word(word)
+    if not parses or person_word(word) or word.isupper():
+        return False
+    first = parses[0]
+    if "Orgn" in first.tag and first.is_known:
+        return True
+    stack = [(type(method).__name__, rest) for method, rest, *_ in first.methods_stack]
+    compound = len(stack) == 2 and stack[1][0] == "UnknownPrefixAnalyzer" and len(stack[0][1]) >= 5
+    return compound and "NOUN" in first.tag and "inan" in first.tag
+
+
+def retype(doc: Doc, span: NerSpan) -> NerSpan:
+    """natasha's PER of one word no reading of which is a person ("Команда Феррари", "заявлении Нацфронта")
+    is an organisation; its ORG that starts with a given name right after a person noun ("архиепископ Лонгин
+    Клинский") is a person."""
+    tokens = tokens_in(doc, span.start, span.stop)
+    if span.type == "PER" and len(tokens) == 1 and tokens[0].text[:1].isupper() and org_word(tokens[0].text):
+        return NerSpan(span.start, span.stop, "ORG", span.text, span.normal)
+    if span.type == "ORG" and 2 <= len(tokens) <= 3 and all(token.text[:1].isupper() for token in tokens):
+        before = token_before(doc, span.start)
+        first = parse_word(tokens[0].text)
+        given = bool(first) and "Name" in first[0].tag and first[0].is_known
+        if given and before is not None and before.pos == "NOUN" and before.text.islower() \
+                and before.feats.get("Animacy") == "Anim" and doc.text[before.stop : span.start].isspace():
+            return NerSpan(span.start, span.stop, "PER", span.text, span.normal)
+    return span
 
 
 # GROW ORGANISATIONS

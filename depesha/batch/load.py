@@ -43,11 +43,13 @@ def load_records(url: str, records: Iterable[dict[str, Any]], chunk: int = 500) 
     only what is missing: nothing twice, nothing lost.
     """
     from .. import __version__
+    from ..store.link import link_followups
 
     store = open_target(url)
     try:
-        with store.writer(batch=chunk, extractor=__version__) as writer:
+        with store.writer(batch=chunk, extractor=__version__, bulk=True) as writer:  # as `ingest --bulk`
             summary = writer.add_many(records)
+            link_followups(writer)
     finally:
         store.close()
     log.info("loaded into %s: %d stored, %d already there, %d failed", url, summary.stored, summary.skipped,

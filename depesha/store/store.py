@@ -17,6 +17,7 @@ from depesha.errors import StoreError
 from . import migrate
 
 DEFAULT_DB = "depesha.db"
+CACHE_KB = 65_536   # SQLite page cache per connection (64 MB)
 
 
 def make_url(url: str) -> str:
@@ -35,7 +36,7 @@ def set_sqlite_pragmas(dbapi_connection: Any, record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=60000")
-    cursor.execute("PRAGMA cache_size=-65536")
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KB}")
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 

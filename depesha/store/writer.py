@@ -13,6 +13,7 @@ from depesha.corpus.resolve import Candidate, Mention, Resolver
 
 from .memory import MemoryIndex
 from .prepare import Item, Prepared, check_record, prepare, prepare_all, raw_hash
+from .store import CACHE_KB
 
 __all__ = ["Outcome", "Summary", "Writer", "check_record", "raw_hash"]
 
@@ -93,8 +94,8 @@ class Writer:
             self.execute("SELECT pg_advisory_lock(?)", (PG_LOCK,))
             self.raw.commit()
         elif bulk:  # a bulk load touches every index of a large file: keep more of it in memory, and copy the
-            self.execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")  # write-ahead log into the file once, at the end
-            self.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
+            self.pragmas(cache_size=-BULK_CACHE_KB, wal_autocheckpoint=BULK_CHECKPOINT_PAGES)  # write-ahead log into
+            # the file once, at the end
 
     # SQL helpers
 
@@ -135,6 +136,11 @@ class Writer:
 
     # transactions
 
+    def pragmas(self, **values: int) -> None:
+        """Set SQLite pragmas on the write connection (their answers read, so no statement stays open)."""
+        for name, value in values.items():
+            self.execute(f"PRAGMA {name}={value}").fetchall()
+
     def begin(self) -> None:
         if not self.in_transaction:
             if not self.pg:  # psycopg opens the transaction itself
@@ -165,7 +171,8 @@ class Writer:
             self.execute("ANALYZE")
             self.raw.commit()
         elif self.bulk:
-            self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            self.pragmas(cache_size=-CACHE_KB, wal_autocheckpoint=1000)  # the connection goes back to the pool
         if self.pg:
             self.execute("SELECT pg_advisory_unlock(?)", (PG_LOCK,))
             self.raw.commit()

@@ -74,3 +74,13 @@ def test_persons_and_organisations_natasha_confuses(extract):
     persons, orgs = mentions(doc, "person"), mentions(doc, "organization")
     assert "Айман аз-Завахири" in persons and "Аль-Кайды" in orgs   # the person starts at the name
     assert "Феррари" in orgs and "Нацфронта" in orgs and "Феррари" not in persons
+
+
+def test_conjunct_places_and_one_body_named_twice(extract):
+    doc = extract("Соглашение о совместной работе с правоохранительными органами Китая, Малайзии и Таиланда подписано. "
+                  "Выборы президента международной шахматной федерации ФИДЕ пройдут в июне.")
+    orgs = mentions(doc, "organization")
+    assert {"органами Китая", "Малайзии", "Таиланда"} <= set(orgs)   # one body per country
+    assert "международной шахматной федерации ФИДЕ" in orgs and "ФИДЕ" not in orgs
+    orgs = mentions(extract("Международная федерация футбола ФИФА объявила о выделении гранта."), "organization")
+    assert list(orgs) == ["Международная федерация футбола ФИФА"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..annotate.morph import lemma
 from ..doc import Doc, Entity, NerSpan, Token
 from .chain import chain_end
 from .countries import CountryMention, find_countries
@@ -11,7 +12,7 @@ from .gazetteer import countries, country_name
 from .locorg import place_role
 from .names import normalize_name
 from .orgs import BodyMention, find_bodies, nominative_phrase
-from .spans import Piece, body_phrase, grow_org, grow_phrase, refined_spans, token_before, tokens_in
+from .spans import Piece, body_phrase, grow_org, grow_phrase, head_of, refined_spans, token_before, tokens_in
 
 GENDER = {"masc": "masc", "femn": "fem"}
 NOT_ORGS = {"сми", "жж", "интернет"}                        # the media at large, not one organisation
@@ -285,8 +286,59 @@ def add_body_phrases(doc: Doc, index: EntityIndex) -> None:
         words = nominative_phrase(tokens_in(doc, begin, found[1].stop), singular=True)
         name = f"{words} {doc.text[start:stop]}"
         country = place.country if place.type in ("country", "organization") else None
-        index.add("organization", name.lower(), name, (begin, stop), country=country)
         orgs.append((begin, stop))
+        if place.type == "organization":
+            if kind_of(found[1], place):   # "шахматной федерации ФИДЕ": ФИДЕ itself, one mention
+                place.mentions = [span for span in place.mentions if span != [start, stop]] + [[begin, stop]]
+            else:
+                index.add("organization", name.lower(), name, (begin, stop), country=country)
+            continue
+        index.add("organization", name.lower(), name, (begin, stop), country=country)
+        for a, b, other in conjunct_places(doc, start, stop, owners):   # "органами Китая, Малайзии и Таиланда"
+            if any(x < b and a < y for x, y in orgs):
+                continue
+            name = f"{words} {doc.text[a:b]}"
+            index.add("organization", name.lower(), name, (a, b), country=other.country)
+            orgs.append((a, b))
+
+
+def kind_of(noun: Token, body: Entity) -> bool:
+    """The noun names the kind of the body: its lemma is a word of the body's name ("федерации" of ФИДЕ,
+    the Международная шахматная федерация)."""
+    return (noun.lemma or "").lower().replace("ё", "е") in {lemma(word) for word in body.name.split()}
+
+
+def merge_adjacent(doc: Doc, index: EntityIndex) -> None:
+    """"Международная федерация футбола ФИФА": two mentions of one organisation (same name) side by side are
+    one mention."""
+    orgs = [entity for entity in index.entities if entity.type == "organization"]
+    for entity in orgs:
+        for other in orgs:
+            if other is entity or other.name.lower() != entity.name.lower() or not other.mentions:
+                continue
+            for first in list(entity.mentions):
+                second = next((span for span in other.mentions
+                               if span[0] > first[1] and doc.text[first[1] : span[0]].isspace()), None)
+                if second is not None:
+                    entity.mentions.remove(first)
+                    other.mentions.remove(second)
+                    other.mentions.append([first[0], second[1]])
+
+
+def conjunct_places(doc: Doc, start: int, stop: int,
+                    places: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+    """The places in the genitive joined to the place at start:stop ("Китая, Малайзии и Таиланда")."""
+    head = head_of(tokens_in(doc, start, stop))
+    if head is None:
+        return []
+    found = []
+    for a, b, place in places:
+        other = head_of(tokens_in(doc, a, b))
+        if place.type == "organization" or other is None or a <= start:
+            continue
+        if other.rel == "conj" and other.head_id == head.id and other.feats.get("Case") == "Gen":
+            found.append((a, b, place))
+    return found
 
 
 def seat_role(doc: Doc, start: int, stop: int) -> str:
@@ -323,8 +375,10 @@ def extract_entities(doc: Doc) -> Doc:
     add_orgs(doc, index, geo, pieces)
     add_locations(doc, index, geo, pieces)
     add_quoted_orgs(doc, index)
+    merge_adjacent(doc, index)
     grow_orgs(doc, index)
     add_body_phrases(doc, index)
+    index.entities = [entity for entity in index.entities if entity.mentions]
     for entity in index.entities:
         entity.mentions.sort()
     add_roles(doc, index)

@@ -84,3 +84,11 @@ def test_conjunct_places_and_one_body_named_twice(extract):
     assert "международной шахматной федерации ФИДЕ" in orgs and "ФИДЕ" not in orgs
     orgs = mentions(extract("Международная федерация футбола ФИФА объявила о выделении гранта."), "organization")
     assert list(orgs) == ["Международная федерация футбола ФИФА"]
+
+
+def test_persons_natasha_reads_as_places(extract):
+    doc = extract("Команда, которая состоялась как команда единомышленников нашего первого президента Ахмат-Хаджи "
+                  "Кадырова, работает. Главой представительства является архиепископ Лонгин Клинский.")
+    persons = mentions(doc, "person")
+    assert "Ахмат-Хаджи Кадырова" in persons and "Лонгин Клинский" in persons
+    assert not mentions(doc, "location")

@@ -119,19 +119,46 @@ def org_word(word: str) -> bool:
 
 def retype(doc: Doc, span: NerSpan) -> NerSpan:
     """natasha's PER of one word no reading of which is a person ("Команда Феррари", "заявлении Нацфронта")
-    is an organisation; its ORG that starts with a given name right after a person noun ("архиепископ Лонгин
-    Клинский") is a person."""
+    is an organisation; its ORG or LOC that starts with a given name right after a person noun ("архиепископ Лонгин
+    Клинский") is a person, and so is its LOC of a name and a surname (see located_person)."""
     tokens = tokens_in(doc, span.start, span.stop)
     if span.type == "PER" and len(tokens) == 1 and tokens[0].text[:1].isupper() and org_word(tokens[0].text):
         return NerSpan(span.start, span.stop, "ORG", span.text, span.normal)
-    if span.type == "ORG" and 2 <= len(tokens) <= 3 and all(token.text[:1].isupper() for token in tokens):
+    if span.type in ("ORG", "LOC") and 2 <= len(tokens) <= 3 and all(token.text[:1].isupper() for token in tokens):
         before = token_before(doc, span.start)
         first = parse_word(tokens[0].text)
         given = bool(first) and "Name" in first[0].tag and first[0].is_known
         if given and before is not None and before.pos == "NOUN" and before.text.islower() \
                 and before.feats.get("Animacy") == "Anim" and doc.text[before.stop : span.start].isspace():
             return NerSpan(span.start, span.stop, "PER", span.text, span.normal)
+    if span.type == "LOC" and len(tokens) >= 2:
+        return located_person(doc, span, tokens)
     return span
+
+
+STREET_WORDS = {"улица", "проспект", "площадь", "бульвар", "переулок", "шоссе", "набережная", "имя", "им",
+                "аэропорт", "станция", "город", "поселок", "село", "район", "остров", "мыс", "пик", "залив"}
+
+
+def located_person(doc: Doc, span: NerSpan, tokens: list[Token]) -> NerSpan:
+    """natasha's LOC that is a name and a surname ("президента Ахмат-Хаджи Кадырова", "Поддержку Кирсану
+    Илюмжинову" at a sentence start) is a person: every word animate, the last one a surname pymorphy knows
+    and no place, and no street or the like before it."""
+    before = token_before(doc, span.start)
+    if before is not None and (before.lemma or before.text).lower().replace("ё", "е") in STREET_WORDS:
+        return span
+    first_word = before is None or before.id.split("_")[0] != tokens[0].id.split("_")[0] \
+        or "\n" in doc.text[before.stop : span.start]
+    if first_word and not person_word(tokens[0].text):
+        tokens = tokens[1:]   # a common noun capitalised at the start of the sentence
+    if len(tokens) < 2 or not all(token.feats.get("Animacy") == "Anim" for token in tokens):
+        return span
+    last = parse_word(tokens[-1].text)
+    surname = any("Surn" in parse.tag and parse.is_known for parse in last)
+    if not surname or any("Geox" in parse.tag for parse in last):
+        return span
+    start = tokens[0].start
+    return NerSpan(start, span.stop, "PER", doc.text[start : span.stop], "")
 
 
 # GROW ORGANISATIONS

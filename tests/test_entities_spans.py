@@ -92,3 +92,10 @@ def test_persons_natasha_reads_as_places(extract):
     persons = mentions(doc, "person")
     assert "Ахмат-Хаджи Кадырова" in persons and "Лонгин Клинский" in persons
     assert not mentions(doc, "location")
+
+
+@pytest.mark.parametrize("words, country", [(["Коста", "Рика"], True), (["Эфиопия"], True), (["Владимир", "Путин"], False)])
+def test_country_name_form(words, country):
+    from depesha.extractors.spans import country_name_form
+
+    assert country_name_form(words) is country

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from ..annotate.morph import parse_word
 from ..doc import Doc, NerSpan, Token
+from .gazetteer import country_forms
+from .gazetteer import words as gazetteer_words
 
 EDGE = set(" \t\n«»\"“”„'.,;:—–-•·*()[]/")
 SPLIT = {"PER": re.compile(r"[()•;]|,\s|\s[—–-]\s"), "ORG": re.compile(r"[()•;]"), "LOC": re.compile(r"[()•;]|,\s")}
@@ -120,7 +122,8 @@ def org_word(word: str) -> bool:
 def retype(doc: Doc, span: NerSpan) -> NerSpan:
     """natasha's PER of one word no reading of which is a person ("Команда Феррари", "заявлении Нацфронта")
     is an organisation; its ORG or LOC that starts with a given name right after a person noun ("архиепископ Лонгин
-    Клинский") is a person, and so is its LOC of a name and a surname (see located_person)."""
+    Клинский") is a person, and so is its LOC of a name and a surname (see located_person); its PER that
+    spells a country is a place ("• Коста Рика")."""
     tokens = tokens_in(doc, span.start, span.stop)
     if span.type == "PER" and len(tokens) == 1 and tokens[0].text[:1].isupper() and org_word(tokens[0].text):
         return NerSpan(span.start, span.stop, "ORG", span.text, span.normal)
@@ -133,7 +136,17 @@ def retype(doc: Doc, span: NerSpan) -> NerSpan:
             return NerSpan(span.start, span.stop, "PER", span.text, span.normal)
     if span.type == "LOC" and len(tokens) >= 2:
         return located_person(doc, span, tokens)
+    if span.type == "PER" and country_name_form([token.text for token in tokens]):
+        return NerSpan(span.start, span.stop, "LOC", span.text, span.normal)
     return span
+
+
+def country_name_form(words: list[str]) -> bool:
+    """The words spell a country's name, with or without its hyphen ("Эфиопия", "Коста Рика")."""
+    forms = country_forms()
+    keys = {tuple(word.lower().replace("ё", "е") for word in words),
+            tuple(gazetteer_words("-".join(words).lower().replace("ё", "е")))}
+    return any(form.kind == "name" for key in keys for _, form in forms.get(key, ()))
 
 
 STREET_WORDS = {"улица", "проспект", "площадь", "бульвар", "переулок", "шоссе", "набережная", "имя", "им",

@@ -99,3 +99,9 @@ def test_country_name_form(words, country):
     from depesha.extractors.spans import country_name_form
 
     assert country_name_form(words) is country
+
+
+def test_person_after_a_club_natasha_ran_into(extract):
+    doc = extract("Защитник клуба Челси Фрэнк Лэмпард, капитан клуба Тоттенхэм Хотспур Ледли Кинг и защитник "
+                  "Арсенала снялись в фильме.")
+    assert "Ледли Кинг" in mentions(doc, "person") and "Тоттенхэм Хотспур" in mentions(doc, "organization")

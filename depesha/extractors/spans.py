@@ -66,6 +66,10 @@ def refined_spans(doc: Doc, orgs: list[tuple[int, int]] | None = None) -> list[P
     for piece in pieces:
         span = cut_org_prefix(doc, piece.span, orgs or [], org_lemmas)
         span = retype(doc, span)
+        tail = person_tail(doc, span)
+        if tail is not None:   # "клуба Тоттенхэм Хотспур Ледли Кинг": the club, then its captain
+            span, person = tail
+            result.append(Piece(person))
         renamed[(piece.span.start, piece.span.stop)] = span
         alias = renamed.get((piece.alias.start, piece.alias.stop), piece.alias) if piece.alias else None
         result.append(Piece(span, alias if alias is not None and alias.type == span.type else None))
@@ -73,6 +77,26 @@ def refined_spans(doc: Doc, orgs: list[tuple[int, int]] | None = None) -> list[P
 
 
 # PERSONS AND ORGANISATIONS NATASHA CONFUSES
+
+
+def person_tail(doc: Doc, span: NerSpan) -> tuple[NerSpan, NerSpan] | None:
+    """The person natasha ran into an ORG after a descriptor noun ("капитан клуба Тоттенхэм Хотспур Ледли
+    Кинг"): the last two of 3+ capitalised words, the last a surname pymorphy knows in the nominative, the one
+    before it a given name or a word pymorphy does not know: (the organisation, the person)."""
+    tokens = tokens_in(doc, span.start, span.stop)
+    before = token_before(doc, span.start)
+    if span.type != "ORG" or len(tokens) < 3 or before is None or before.pos != "NOUN" or not before.text.islower():
+        return None
+    if not all(token.text[:1].isupper() and not token.text.isupper() for token in tokens):
+        return None
+    last, given = parse_word(tokens[-1].text), parse_word(tokens[-2].text)
+    if not last or not given or not last[0].is_known or not {"Surn", "nomn"} <= set(str(last[0].tag).replace(" ", ",").split(",")):
+        return None
+    if given[0].is_known and "Name" not in given[0].tag:
+        return None
+    start, stop = tokens[-2].start, tokens[-3].stop
+    return (NerSpan(span.start, stop, "ORG", doc.text[span.start : stop], ""),
+            NerSpan(start, span.stop, "PER", doc.text[start : span.stop], ""))
 
 
 PERSON_GRAMMEMES = {"anim", "Name", "Surn", "Patr"}

@@ -105,3 +105,10 @@ def test_person_after_a_club_natasha_ran_into(extract):
     doc = extract("Защитник клуба Челси Фрэнк Лэмпард, капитан клуба Тоттенхэм Хотспур Ледли Кинг и защитник "
                   "Арсенала снялись в фильме.")
     assert "Ледли Кинг" in mentions(doc, "person") and "Тоттенхэм Хотспур" in mentions(doc, "organization")
+
+
+def test_surname_alone_joins_the_person(extract):
+    doc = extract("Основатель компании Майкл Видениус заявил о своём несогласии. Видениус обращается к регулятору. "
+                  "Адвокат заявил, что дело закрыто.")
+    persons = [entity for entity in doc.entities if entity.type == "person"]
+    assert len(persons) == 1 and len(persons[0].mentions) == 2   # not "Адвокат", a common word

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..annotate.morph import lemma
+from ..annotate.morph import lemma, parse_word
 from ..doc import Doc, Entity, NerSpan, Token
 from .chain import chain_end
 from .countries import CountryMention, find_countries
@@ -119,6 +119,35 @@ def add_person(doc: Doc, index: EntityIndex, span: NerSpan) -> Entity | None:
     if nominative and len(name.split()) == len(entity.name.split()) and entity.name != name:
         entity.name = name  # a mention in the nominative is the best spelling of the name
     return entity
+
+
+def add_surnames(doc: Doc, index: EntityIndex) -> None:
+    """A surname alone that natasha left untagged ("Видениус заявил" after "Майкл Видениус") is another
+    mention of the person named in full elsewhere in the text."""
+    surnames: list[tuple[str, Entity]] = []
+    for entity in index.entities:
+        if entity.type == "person":
+            for start, stop in entity.mentions:
+                tokens = tokens_in(doc, start, stop)
+                if len(tokens) >= 2 and len(tokens[-1].text) >= 4 and tokens[-1].text[:1].isupper():
+                    surnames.append((tokens[-1].text.lower().replace("ё", "е"), entity))
+    if not surnames:
+        return
+    taken = [(span.start, span.stop) for span in doc.ner]
+    taken += [(start, stop) for entity in index.entities for start, stop in entity.mentions]
+    taken += [(mention.start, mention.stop) for mention in doc.geo] + [(body.start, body.stop) for body in doc.bodies]
+    for token in doc.tokens:
+        if len(token.text) < 4 or not token.text[:1].isupper() or not token.text.isalpha() or token.text.isupper():
+            continue
+        if any(a < token.stop and token.start < b for a, b in taken):
+            continue
+        first = parse_word(token.text)
+        if first and first[0].is_known and not {"Name", "Surn", "Patr"} & set(str(first[0].tag).replace(" ", ",").split(",")):
+            continue   # a common word first ("Адвокат", "Полный"), whatever person it resembles
+        word = token.text.lower().replace("ё", "е")
+        owners = {id(entity): entity for surname, entity in surnames if same_word(word, surname)}
+        if len(owners) == 1:
+            next(iter(owners.values())).mentions.append([token.start, token.stop])
 
 
 def add_countries(doc: Doc, index: EntityIndex, mentions: list[CountryMention]) -> None:
@@ -375,6 +404,7 @@ def extract_entities(doc: Doc) -> Doc:
     add_orgs(doc, index, geo, pieces)
     add_locations(doc, index, geo, pieces)
     add_quoted_orgs(doc, index)
+    add_surnames(doc, index)
     merge_adjacent(doc, index)
     grow_orgs(doc, index)
     add_body_phrases(doc, index)

@@ -23,9 +23,15 @@ def parse_word(word: str) -> tuple[Any, ...]:
 
 def inflect_parse(parse: Any, grammemes: set[str]) -> Any:
     """Inflect a parse to OpenCorpora grammemes (natasha's MorphForm.inflect expects UD names)."""
+    return inflected(parse, frozenset(grammemes))
+
+
+@lru_cache(maxsize=50_000)
+def inflected(parse: Any, grammemes: frozenset[str]) -> Any:
+    """pymorphy inflects by building the whole lexeme: once per parse and grammemes is enough."""
     from pymorphy2.analyzer import Parse
 
-    return Parse.inflect(parse, grammemes)
+    return Parse.inflect(parse, set(grammemes))
 
 
 @lru_cache(maxsize=200_000)

@@ -4,6 +4,7 @@ reception ("принял посла"), the people it links ("встретилс�
 
 from __future__ import annotations
 
+from ..annotate.morph import may_lemmatize_to
 from ..doc import Doc, Sent, Token
 from .triggers import Trigger, TriggerType
 
@@ -219,7 +220,7 @@ def hosting(sent: Sent, doc: Doc) -> list[Trigger]:
     spans = [(start, stop) for entity in doc.entities if entity.type == "person"
              for start, stop in entity.mentions if sent.start <= start < sent.stop]
     for number, token in enumerate(sent.tokens):
-        if token.pos != "VERB" or token.lemma.lower() not in HOST_VERBS:
+        if token.pos != "VERB" or not may_lemmatize_to(token.text, HOST_VERBS) or token.lemma.lower() not in HOST_VERBS:
             continue
         for child in hosted_tokens(sent, token):
             person = any(start <= child.start < stop for start, stop in spans)

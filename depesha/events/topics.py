@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..data import TOPICS, load_table
@@ -25,8 +26,15 @@ def find_topics(tokens: list[Token]) -> list[str]:
     starts = topic_starts()
     words |= {token.lemma.lower().replace("ё", "е") for token in tokens
               if token.text[:3].lower().replace("ё", "е") in starts and token.lemma}
+    ordered = sorted(words)
     found: list[str] = []
     for prefixes, context in topic_rules():
-        if context not in found and all(any(word.startswith(prefix) for word in words) for prefix in prefixes):
+        if context not in found and all(starts_some(ordered, prefix) for prefix in prefixes):
             found.append(context)
     return found
+
+
+def starts_some(ordered: list[str], prefix: str) -> bool:
+    """Some word of the sorted list starts with `prefix`: then the first word not below `prefix` does."""
+    index = bisect_left(ordered, prefix)
+    return index < len(ordered) and ordered[index].startswith(prefix)

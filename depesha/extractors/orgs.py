@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..annotate.morph import inflect_word, lemma
+from ..annotate.morph import LemmaGate, inflect_word, lemma
 from ..doc import Token
-from .gazetteer import Body, body_patterns
+from .gazetteer import Body, body_patterns, positions
 
 INFLECTED_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,}[а-яё]{1,3}$")
 CASE_TAGS = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -29,12 +29,18 @@ def token_lemma(token: Token) -> str:
     """The lemma for lexicon lookups; a word that starts like no lexicon word keeps its own form.
 
     Lemmatizing is the costliest step after natasha (pymorphy guesses unknown words, names above all),
-    and a word whose first three letters begin no lexicon word can never match one.
+    and a word whose first three letters begin no lexicon word can never match one. Nor can a word whose
+    lemma is no word of the lexicons (`lexicon_gate`): it keeps its own form too, with the same matches.
     """
-    text = token.text.lower().replace("ё", "е")
-    if token.pos not in LEXICAL or text[:3] not in lexicon_prefixes():
-        return text
-    return (token.lemma or token.text).lower().replace("ё", "е")
+    word, lexical = lexical_word(token.text, token.pos)
+    return (token.lemma or token.text).lower().replace("ё", "е") if lexical else word
+
+
+@lru_cache(maxsize=200_000)
+def lexical_word(text: str, pos: str) -> tuple[str, bool]:
+    """The word lower case with е for ё, and whether its lemma may be a lexicon word (asked once per word and tag)."""
+    word = text.lower().replace("ё", "е")
+    return word, pos in LEXICAL and word[:3] in lexicon_prefixes() and lexicon_gate()(word)
 
 
 LEXICAL = {"NOUN", "PROPN", "VERB", "ADJ", "X", ""}   # "" for text annotated without natasha
@@ -51,6 +57,16 @@ def lexicon_prefixes() -> frozenset[str]:
             words.update(row[0].lower().replace("ё", "е").replace("-", " ").split())
             words.update(row[0].lower().replace("ё", "е").split())
     return frozenset(word[:3] for word in words)
+
+
+@lru_cache(maxsize=1)
+def lexicon_gate() -> LemmaGate:
+    """Words whose lemma may be a key word of the lexicons token_lemma serves: bodies, positions, triggers."""
+    from ..events.triggers import triggers
+
+    keys = {form for words, _ in body_patterns() for forms in words for form in forms}
+    keys.update(word for table in (positions(), triggers()) for key in table for word in key)
+    return LemmaGate(keys)
 
 
 def token_keys(token: Token) -> set[str]:

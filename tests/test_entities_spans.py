@@ -112,3 +112,15 @@ def test_surname_alone_joins_the_person(extract):
                   "Адвокат заявил, что дело закрыто.")
     persons = [entity for entity in doc.entities if entity.type == "person"]
     assert len(persons) == 1 and len(persons[0].mentions) == 2   # not "Адвокат", a common word
+
+
+def test_one_word_named_by_its_kind():
+    from depesha.doc import Doc, Token
+    from depesha.extractors.spans import named_by_kind
+
+    text = "из команды МакЛарен-Мерседес"
+    tokens = [Token(0, 2, "из", "ADP", {}, "из", "1_1", "1_2", "case"),
+              Token(3, 10, "команды", "NOUN", {}, "команда", "1_2", "0", "obl"),
+              Token(11, 28, "МакЛарен-Мерседес", "PROPN", {}, "макларен-мерседес", "1_3", "1_2", "nmod")]
+    doc = Doc(text=text, tokens=tokens)
+    assert named_by_kind(doc, tokens[2]) and not named_by_kind(doc, tokens[1])

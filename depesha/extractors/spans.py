@@ -143,13 +143,25 @@ def org_word(word: str) -> bool:
     return compound and "NOUN" in first.tag and "inan" in first.tag
 
 
+KIND_NOUNS = {"команда", "клуб", "компания", "корпорация", "концерн", "холдинг", "фирма", "партия", "банк",
+              "агентство", "газета", "журнал", "телеканал", "радиостанция", "издание", "фонд", "группа"}
+
+
+def named_by_kind(doc: Doc, token: Token) -> bool:
+    """The one word right after the kind of organisation it depends on ("команды МакЛарен-Мерседес")."""
+    before = token_before(doc, token.start)
+    return (before is not None and before.text.islower() and token.head_id == before.id
+            and (before.lemma or "").lower() in KIND_NOUNS and doc.text[before.stop : token.start].isspace())
+
+
 def retype(doc: Doc, span: NerSpan) -> NerSpan:
     """natasha's PER of one word no reading of which is a person ("Команда Феррари", "заявлении Нацфронта")
     is an organisation; its ORG or LOC that starts with a given name right after a person noun ("архиепископ Лонгин
     Клинский") is a person, and so is its LOC of a name and a surname (see located_person); its PER that
     spells a country is a place ("• Коста Рика")."""
     tokens = tokens_in(doc, span.start, span.stop)
-    if span.type == "PER" and len(tokens) == 1 and tokens[0].text[:1].isupper() and org_word(tokens[0].text):
+    if span.type == "PER" and len(tokens) == 1 and tokens[0].text[:1].isupper() \
+            and (org_word(tokens[0].text) or named_by_kind(doc, tokens[0])):
         return NerSpan(span.start, span.stop, "ORG", span.text, span.normal)
     if span.type in ("ORG", "LOC") and 2 <= len(tokens) <= 3 and all(token.text[:1].isupper() for token in tokens):
         before = token_before(doc, span.start)

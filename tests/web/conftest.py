@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -60,3 +61,15 @@ def client(web_db: Path):
 @pytest.fixture(scope="session")
 def hostile_id(web_records: list[dict[str, Any]]) -> str:
     return web_records[2]["article"]["id"]
+
+
+@pytest.fixture(scope="session")
+def ids(web_db: Path) -> dict[str, object]:
+    """Ids of one KZ-MX event, one person and one article of the web store, for page URLs."""
+    db = sqlite3.connect(web_db)
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "event": one("SELECT id FROM clusters WHERE countries = 'KZ MX' ORDER BY date, id"),
+        "person": one("SELECT id FROM entities WHERE type = 'person' AND name = 'Ерлан Кошанов'"),
+        "article": one("SELECT id FROM articles WHERE source = 'kz-mx-1'"),
+    }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,17 +15,6 @@ READ = "test-read-token-a41d"
 PAGES = ["/", "/events/{event}", "/pairs/KZ-MX", "/people/{person}", "/network?level=people", "/articles/{article}",
          "/articles/{article}/raw", "/search?q=встречи", "/upload"]
 CHARTS = ["/charts/timeline.json", "/charts/pairs/KZ-MX.json", "/charts/network.json"]
-
-
-@pytest.fixture(scope="module")
-def ids(web_db: Path) -> dict[str, object]:
-    db = sqlite3.connect(web_db)
-    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
-    return {
-        "event": one("SELECT id FROM clusters WHERE countries = 'KZ MX' ORDER BY date, id"),
-        "person": one("SELECT id FROM entities WHERE type = 'person' AND name = 'Ерлан Кошанов'"),
-        "article": one("SELECT id FROM articles WHERE source = 'kz-mx-1'"),
-    }
 
 
 @pytest.fixture(scope="module")

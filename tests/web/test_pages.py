@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 import pytest
 
 from .conftest import IMG, SCRIPT
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def ids(web_db: Path) -> dict[str, object]:
-    db = sqlite3.connect(web_db)
-    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
-    return {
-        "event": one("SELECT id FROM clusters WHERE countries = 'KZ MX' ORDER BY date, id"),
-        "person": one("SELECT id FROM entities WHERE type = 'person' AND name = 'Ерлан Кошанов'"),
-        "article": one("SELECT id FROM articles WHERE source = 'kz-mx-1'"),
-    }
 
 
 def test_pages_overview(client) -> None:

@@ -224,7 +224,9 @@ def syntax_path(tokens: list[Token], a: int, b: int) -> str:
 
 def pair_names(tokens: list[Token], lemmas: list[str], a: Mention, b: Mention, mentions: list[Mention]) -> list[str]:
     """Feature names of a candidate (arg1 a, arg2 b) in one sentence."""
-    if a.first <= b.first and b.last <= a.last:
+    if a.first <= b.first <= a.last + (a.type == "PROFESSION"):
+        # nested; or, for a profession, starting inside or right after it, as when the tagger cut the title short
+        # ("Судья Европейского суда" | "Европейского суда по правам человека", "Премьер-министр земли" | "Гессен")
         order = "b_in_a"
     elif b.first <= a.first and a.last <= b.last:
         order = "a_in_b"
@@ -374,7 +376,7 @@ class RelationModel:
                 logp[:, 0] -= self.thresholds.get(f"O:{layer}", 0.0)
                 for type, first, last in tag_spans(viterbi(logp, layer_labels(layer))):
                     found.append(Mention(type, s, first, last, tokens[first].start, tokens[last].stop))
-        return found
+        return extend_titles(found, doc)
 
     def relations(self, doc: Doc, mentions: list[Mention]) -> list[Link]:
         """(relation, arg1, arg2, probability) kept by `decode` under the model's cut-offs."""
@@ -400,6 +402,26 @@ class RelationModel:
             return same, []
         logits = self.scores("WORKS_AS:cross", [cross_names(doc, a, b, mentions) for a, b in pairs])[:, 0]
         return same, [("WORKS_AS", a, b, float(1 / (1 + np.exp(-x)))) for (a, b), x in zip(pairs, logits, strict=True)]
+
+
+WORKPLACE_TYPES = ("ORGANIZATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE")
+
+
+def extend_titles(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """A profession runs to the end of the workplace that starts inside it or right after it in the genitive, as
+    NEREL nests them ("Судья Европейского суда" + "Европейского суда по правам человека", "Премьер-министр земли"
+    + "Гессен"): the tagger often cuts long titles short."""
+    out = []
+    for m in mentions:
+        if m.type == "PROFESSION":
+            tokens = doc.sents[m.sent].tokens
+            for p in mentions:
+                if p.sent == m.sent and p.type in WORKPLACE_TYPES and p.last > m.last and (
+                        m.first < p.first <= m.last
+                        or p.first == m.last + 1 and tokens[head_of(tokens, p)].feats.get("Case") == "Gen"):
+                    m = Mention(m.type, m.sent, m.first, p.last, m.start, p.stop)
+        out.append(m)
+    return out
 
 
 # DECODE LINKS

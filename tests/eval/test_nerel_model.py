@@ -72,3 +72,24 @@ def test_decode_cross_sentence_only_without_a_same_sentence_person():
     cross = [("WORKS_AS", early, title, 0.8), ("WORKS_AS", early, lone, 0.4), ("WORKS_AS", person, lone, 0.6)]
     links = {(a, b) for _, a, b, _ in decode(same, cross, {"WORKS_AS": 0.5, "WORKS_AS:cross": 0.3})}
     assert links == {(person, title), (person, lone)}
+
+
+def test_extend_titles_to_a_workplace_inside_or_right_after_in_the_genitive():
+    from depesha.doc import Doc, Sent, Token
+    from depesha.extractors.relations_model import Mention, extend_titles
+
+    words = [("Премьер-министр", "Nom"), ("земли", "Gen"), ("Гессен", "Gen"), ("и", ""), ("мэр", "Nom"), ("Берлин", "Nom")]
+    tokens, start = [], 0
+    for n, (word, case) in enumerate(words):
+        tokens.append(Token(start, start + len(word), word, "NOUN", {"Case": case} if case else {}, word.lower(),
+                            f"1_{n + 1}", "1_1" if n else "1_0", "nmod" if n else "root"))
+        start += len(word) + 1
+    doc = Doc(text=" ".join(w for w, _ in words), raw="", tokens=tokens, sents=[Sent(0, start - 1, tokens)], ner=[])
+
+    def at(type, first, last):
+        return Mention(type, 0, first, last, tokens[first].start, tokens[last].stop)
+
+    title, region, mayor, city = at("PROFESSION", 0, 1), at("STATE_OR_PROVINCE", 2, 2), at("PROFESSION", 4, 4), at("CITY", 5, 5)
+    out = extend_titles([title, region, mayor, city], doc)
+    assert out[0] == at("PROFESSION", 0, 2)        # "Премьер-министр земли Гессен"
+    assert out[2] == mayor                         # a nominative name after the title is not part of it

@@ -201,7 +201,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--records", action="store_true", help="inputs are JSONL records from `depesha extract`")
     parser.add_argument("--batch", type=int, default=0, help="articles per transaction (default 1; 1000 with --bulk)")
     parser.add_argument("--bulk", action="store_true", help="load a large collection fast: the store's lookup "
-                        "indexes are held in memory (about 2 KB per stored article) and rows written per batch")
+                        "indexes are held in memory (about 4 KB per stored article) and rows written per batch")
     parser.add_argument("--no-link", action="store_true", help="skip the commitment follow-up pass at the end")
     parser.add_argument("--progress", type=int, default=0, metavar="N", help="print a progress line every N inputs")
     from .common import add_input_options

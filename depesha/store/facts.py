@@ -70,7 +70,6 @@ def insert_events(writer: Any, num: int, events: list[dict[str, Any]], ids: dict
     rows: dict[str, list[tuple[Any, ...]]] = {sql: [] for sql in (INSERT_CLUSTER, UPDATE_CLUSTER, INSERT_EVENT)}
     rows.update({sql: [] for sql in LINKS.values()})  # this order: clusters before the events that point to them
     taken: set[int] = set()
-    links: list[tuple[int, str, list[str], list[int]]] = []
     for event in events:
         date = event.get("date") or published
         countries = sorted(set(event.get("countries") or []))
@@ -94,13 +93,14 @@ def insert_events(writer: Any, num: int, events: list[dict[str, Any]], ids: dict
         ))
         for sql, values in cluster_links(cluster, date, countries, participants, event.get("topics") or []).items():
             rows[sql].extend(values)
-        links.append((cluster, date, countries, participants))
     memory = writer.memory
     if memory is not None:  # bulk: the in-memory index answers later articles, every row waits for the commit
         for row in rows[INSERT_CLUSTER]:
             memory.add_cluster(row[0], row[1], row[2], row[3], row[6])
-        for cluster, date, countries, participants in links:
-            memory.link(cluster, date, countries, participants)
+        for country, date, cluster in rows[LINKS["countries"]]:
+            memory.link_country(country, date, cluster)
+        for entity, cluster in rows[LINKS["entities"]]:
+            memory.link_entity(entity, cluster)
     for sql, values in rows.items():  # what later articles' clustering reads goes in now, the rest at commit
         if memory is None and sql in (INSERT_CLUSTER, LINKS["countries"], LINKS["entities"]):
             writer.executemany(sql, values)

@@ -119,12 +119,6 @@ class MemoryIndex:
         self.countries.setdefault(cluster, set()).add(country)
         self.by_country.add(country, date, cluster)
 
-    def link(self, cluster: int, date: str, countries: list[str], participants: list[int]) -> None:
-        for country in countries:
-            self.link_country(country, date, cluster)
-        for entity in participants:
-            self.link_entity(entity, cluster)
-
     def cluster_candidates(self, category: str, kinds: list[str], low: str, high: str, countries: list[str],
                            participants: Iterable[int]) -> list[Cluster]:
         """Clusters of the category and kinds in the window that share both countries or a participant."""

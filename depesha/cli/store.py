@@ -89,7 +89,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         return 2
     summary = Summary()
     batch = args.batch or (1000 if args.bulk else 1)
-    with store.writer(batch=batch, extractor=__version__, bulk=args.bulk) as writer:
+    with store.writer(batch=batch, extractor=__version__, bulk=args.bulk, parallel=args.parallel) as writer:
         items = load_records(args.paths, summary) if args.records else \
             extract_records(args.paths, writer, summary, args.max_bytes)
 
@@ -202,6 +202,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--batch", type=int, default=0, help="articles per transaction (default 1; 1000 with --bulk)")
     parser.add_argument("--bulk", action="store_true", help="load a large collection fast: the store's lookup "
                         "indexes are held in memory (about 4 KB per stored article) and rows written per batch")
+    parser.add_argument("--parallel", action=argparse.BooleanOptionalAction, default=None,
+                        help="with --bulk: check and hash JSONL records in a worker process and apply each batch's "
+                        "SQL to an SQLite file in another while the next batch is built (default: on with 2 or more "
+                        "CPU cores)")
     parser.add_argument("--no-link", action="store_true", help="skip the commitment follow-up pass at the end")
     parser.add_argument("--progress", type=int, default=0, metavar="N", help="print a progress line every N inputs")
     from .common import add_input_options

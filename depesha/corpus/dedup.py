@@ -28,10 +28,28 @@ def make_permutations() -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-def shingle_hashes(text: str) -> np.ndarray:
-    """One 64-bit value per distinct run of SHINGLE words, from stable per-word CRCs."""
-    words = WORD.findall(text.lower()) or [""]
-    hashes = np.fromiter((zlib.crc32(word.encode()) for word in words), dtype=np.uint64, count=len(words))
+CRC_CACHE_SIZE = 500_000
+crc_cache: dict[str, int] = {}
+
+
+def word_crc(word: str) -> int:
+    """The stable CRC of one word, remembered (the cache is emptied when it grows past CRC_CACHE_SIZE)."""
+    if len(crc_cache) >= CRC_CACHE_SIZE:
+        crc_cache.clear()
+    value = crc_cache[word] = zlib.crc32(word.encode())
+    return value
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-cased words MinHash shingles (and search lemmatizes)."""
+    return WORD.findall(text.lower())
+
+
+def shingle_hashes(text: str, words: list[str] | None = None) -> np.ndarray:
+    """One 64-bit value per distinct run of SHINGLE words, from stable per-word CRCs (`words`: `words_of(text)`)."""
+    words = (words_of(text) if words is None else words) or [""]
+    get = crc_cache.get
+    hashes = np.array([get(word) or word_crc(word) for word in words], dtype=np.uint64)
     if len(hashes) < SHINGLE:
         hashes = np.concatenate([hashes, np.zeros(SHINGLE - len(hashes), dtype=np.uint64)])
     with np.errstate(over="ignore"):
@@ -41,11 +59,11 @@ def shingle_hashes(text: str) -> np.ndarray:
     return np.unique(values >> np.uint64(32))
 
 
-def make_minhash(text: str) -> np.ndarray:
-    """NUM_PERM 32-bit minimum hashes of the text's word shingles."""
+def make_minhash(text: str, words: list[str] | None = None) -> np.ndarray:
+    """NUM_PERM 32-bit minimum hashes of the text's word shingles (`words`: `words_of(text)`, if known)."""
     a, b = make_permutations()
     with np.errstate(over="ignore"):
-        hashed = (np.outer(shingle_hashes(text), a) + b) % np.uint64(PRIME)
+        hashed = (np.outer(shingle_hashes(text, words), a) + b) % np.uint64(PRIME)
     return (hashed.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 

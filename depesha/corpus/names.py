@@ -104,6 +104,7 @@ def compatible_given(a: PersonName, b: PersonName) -> bool:
     return a.initial == b.initial
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(word: str) -> str:
     return "".join(char for char in word if char not in "aeiouh") or word
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .names import PersonName, body_key, compatible_given, parse_person
 
@@ -40,12 +41,17 @@ Updater = Callable[[Candidate], None]            # stores a fuller name found fo
 
 def make_keys(mention: Mention) -> tuple[str, str, PersonName | None]:
     """(key, skey, parsed name) of a mention; persons key on surname + given name, others on the name."""
-    if mention.type == "person":
-        person = parse_person(mention.name)
+    return keys_of(mention.type, mention.name, mention.country, mention.canonical)
+
+
+@lru_cache(maxsize=200_000)
+def keys_of(type: str, name: str, country: str | None, canonical: str | None) -> tuple[str, str, PersonName | None]:
+    if type == "person":
+        person = parse_person(name)
         return person.key, person.surname, person
-    if mention.type == "country" and mention.country:
-        return mention.country, mention.country, None
-    key = body_key(mention.name, mention.canonical)
+    if type == "country" and country:
+        return country, country, None
+    key = body_key(name, canonical)
     return key, key, None
 
 

@@ -47,8 +47,8 @@ def insert_facts(writer: Any, num: int, record: dict[str, Any], duplicate: bool)
                        [(num, ids[e["id"]], start, stop) for e in entities for start, stop in e.get("mentions", [])])
     sectors = [(e.get("sector"), e.get("canonical"), ids[e["id"]]) for e in entities
                if (e.get("sector") or e.get("canonical")) and ids[e["id"]] not in writer.known_sectors]
-    writer.executemany("UPDATE entities SET sector = coalesce(sector, ?), canonical = coalesce(canonical, ?)"
-                       " WHERE id = ?", sectors)   # facts of the body, not of one article: set once
+    writer.update("UPDATE entities SET sector = coalesce(sector, ?), canonical = coalesce(canonical, ?)"
+                  " WHERE id = ?", sectors)   # facts of the body, not of one article: set once
     writer.known_sectors.update(row[2] for row in sectors)
     if not duplicate:
         writer.seen(set(ids.values()), date)

@@ -49,6 +49,8 @@ class MemoryIndex:
     by_country: DateIndex = field(default_factory=DateIndex)             # country, report date -> clusters
     by_entity: DateIndex = field(default_factory=DateIndex)              # entity, cluster date -> clusters
     next_num: int = 1
+    next_cluster: int = 1
+    next_entity: int = 1
 
     @classmethod
     def load(cls, execute: Any) -> MemoryIndex:
@@ -62,6 +64,8 @@ class MemoryIndex:
             index.add_band(key, article)
         for id, category, kind, date, countries in execute("SELECT id, category, kind, date, countries FROM clusters"):
             index.clusters[id] = (category, kind, date or "", countries or "")
+        index.next_cluster = max(index.clusters, default=0) + 1
+        index.next_entity = (execute("SELECT max(id) FROM entities")[0][0] or 0) + 1
         for country, date, cluster in execute("SELECT country, date, cluster FROM cluster_countries"):
             index.link_country(country, date, cluster)
         for entity, cluster in execute("SELECT entity, cluster FROM cluster_entities"):
@@ -108,6 +112,7 @@ class MemoryIndex:
 
     def add_cluster(self, id: int, category: str, kind: str | None, date: str, countries: str) -> None:
         self.clusters[id] = (category, kind, date or "", countries)
+        self.next_cluster = max(self.next_cluster, id + 1)
 
     def link_entity(self, entity: int, cluster: int) -> None:
         members = self.members.setdefault(cluster, set())

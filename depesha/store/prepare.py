@@ -12,7 +12,7 @@ import orjson
 from depesha.corpus import dedup
 from depesha.errors import StoreError
 
-from .lemma import lemmatize
+from .lemma import lemmatize_words
 
 
 @dataclass
@@ -39,6 +39,10 @@ class Rejected:
 
 
 def check_span(span: Any, size: int, what: str) -> tuple[int, int]:
+    if type(span) is list and len(span) == 2:  # the common case, checked fast
+        start, stop = span
+        if type(start) is int and type(stop) is int and 0 <= start <= stop <= size:
+            return start, stop
     if not (isinstance(span, (list, tuple)) and len(span) == 2 and all(isinstance(x, int) for x in span)):
         raise StoreError(f"{what}: expected [start, stop], got {span!r}")
     start, stop = span
@@ -56,7 +60,9 @@ def check_record(record: Any) -> None:
         raise StoreError("record without article id or text")
     size, ids = len(text), set()
     for entity in record.get("entities", []):
-        if not isinstance(entity, dict) or not all(isinstance(entity.get(key), str) for key in ("id", "type", "name")):
+        if not (type(entity) is dict and type(entity.get("id")) is str and type(entity.get("type")) is str
+                and type(entity.get("name")) is str) and not (
+                isinstance(entity, dict) and all(isinstance(entity.get(key), str) for key in ("id", "type", "name"))):
             raise StoreError(f"entity without id, type or name: {entity!r:.80}")
         ids.add(entity["id"])
         for span in entity.get("mentions", []):
@@ -99,11 +105,12 @@ def prepare(record: Any, raw: str | None = None, lemmas: bool = True) -> Prepare
     """
     check_record(record)
     article = record["article"]
-    signature = dedup.make_minhash(article["text"])
+    words = dedup.words_of(article["text"])   # once for MinHash and search: the lemmas are of title + text
+    signature = dedup.make_minhash(article["text"], words)
     stored = dict(record)
     stored["article"] = {key: value for key, value in article.items() if key != "text"}
     return Prepared(record, raw, dedup.dump_minhash(signature), dedup.band_keys(signature),
-                    lemmatize((article.get("title") or "") + " " + article["text"]) if lemmas else None,
+                    lemmatize_words(dedup.words_of(article.get("title") or "") + words) if lemmas else None,
                     dumps(stored))
 
 
@@ -129,6 +136,66 @@ def prepare_or_reject(item: Item, lemmas: bool = True) -> Prepared | Rejected:
         return Rejected(source_of(payload, source), str(error))
 
 
-def prepare_all(items: Iterable[Item], lemmas: bool = True) -> Iterator[Prepared | Rejected]:
-    """Prepared records (or why not) in input order."""
-    return (prepare_or_reject(item, lemmas) for item in items)
+def prepare_all(items: Iterable[Item], lemmas: bool = True, workers: int = 0) -> Iterator[Prepared | Rejected]:
+    """Prepared records (or why not) in input order; with `workers`, JSONL lines are checked and hashed in that
+    many processes (see `derive_line`)."""
+    if workers < 1:
+        return (prepare_or_reject(item, lemmas) for item in items)
+    return prepare_parallel(items, lemmas, workers)
+
+
+# PARALLEL PREPARATION
+
+Derived = tuple[bytes, list[int], "str | None", str] | tuple[str, str]  # (minhash, keys, lemmas, stored) | (source, why)
+CHUNK = 64   # lines per message to a worker
+
+
+def derive_line(line: str | bytes, lemmas: bool) -> Derived:
+    """A worker's part: parse, check and hash one JSONL line. The parsed record is not sent back: the main process
+    parses the line again, which costs less than unpickling the record."""
+    try:
+        payload = orjson.loads(line)
+    except orjson.JSONDecodeError as error:
+        return ("", f"not JSON: {error}")
+    try:
+        prepared = prepare(payload, None, lemmas)
+    except StoreError as error:
+        return (source_of(payload, ""), str(error))
+    return prepared.minhash, prepared.keys, prepared.lemmas, prepared.stored
+
+
+def derive_chunk(chunk: list[str | bytes], lemmas: bool) -> list[Derived]:
+    return [derive_line(line, lemmas) for line in chunk]
+
+
+def prepare_parallel(items: Iterable[Item], lemmas: bool, workers: int) -> Iterator[Prepared | Rejected]:
+    """`prepare_all` with the lines' checks, MinHash, lemmas and stored JSON computed in worker processes.
+    The items are read here, in the calling thread, a few chunks ahead of the results."""
+    import multiprocessing
+    from collections import deque
+    from itertools import islice
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    iterator = iter(items)
+    window: deque[tuple[list[Item], Any]] = deque()
+    with context.Pool(workers) as pool:
+        while True:
+            chunk = list(islice(iterator, CHUNK))
+            if chunk:  # records that are not lines are prepared here: the workers get an empty line in their place
+                lines = [payload if isinstance(payload, (str, bytes)) else "" for payload, _, _ in chunk]
+                work = pool.apply_async(derive_chunk, (lines, lemmas)) if any(lines) else None
+                window.append((chunk, work))
+                if len(window) < 4 * workers + 2:
+                    continue
+            if not window:
+                return
+            chunk, work = window.popleft()
+            for (payload, raw, source), values in zip(chunk, work.get() if work else [()] * len(chunk), strict=True):
+                if not isinstance(payload, (str, bytes)):
+                    yield prepare_or_reject((payload, raw, source), lemmas)
+                elif len(values) == 2:
+                    yield Rejected(values[0] or source, values[1])  # type: ignore[misc]
+                else:
+                    minhash, keys, lemma_text, stored = values  # type: ignore[misc]
+                    yield Prepared(orjson.loads(payload), raw, minhash, keys, lemma_text, stored)

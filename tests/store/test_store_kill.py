@@ -52,7 +52,9 @@ def records(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.mark.parametrize("options", [(), ("--bulk", "--batch", "25")], ids=["per-article", "bulk"])
+@pytest.mark.parametrize("options", [(), ("--bulk", "--batch", "25", "--no-parallel"),
+                                     ("--bulk", "--batch", "25", "--parallel")],
+                         ids=["per-article", "bulk", "bulk-parallel"])
 def test_store_kill_and_rerun_equals_clean_run(records: Path, tmp_path: Path, options: tuple[str, ...]):
     """Killed twice and run again (per article, or --bulk with 25 articles per transaction) = one clean
     per-article run."""

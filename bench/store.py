@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/store.py                       # 100,000 articles into ./bench-store.db (--bulk)
     .venv/bin/python bench/store.py --per-article          # the same without --bulk
+    .venv/bin/python bench/store.py --no-parallel          # --bulk in one process
     .venv/bin/python bench/store.py --articles 20000 --pg postgresql://postgres@127.0.0.1:5432/bench
     .venv/bin/python bench/store.py --extract 40          # also time extraction + ingest of real samples
 """
@@ -12,6 +13,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import sys
 import time
@@ -45,9 +47,15 @@ def write_corpus(path: str, articles: int, seed: int) -> float:
     return time.perf_counter() - started
 
 
-def ingest(url: str, corpus: str, batch: int, bulk: bool) -> dict[str, Any]:
-    """`depesha ingest --records [--bulk]` of the JSONL corpus, timed from reading to the closed store (the
-    follow-up pass timed apart)."""
+def children_cpu() -> float:
+    """CPU seconds of this process's finished child processes (the worker and the SQL writer of --parallel)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def ingest(url: str, corpus: str, batch: int, bulk: bool, parallel: bool | None) -> dict[str, Any]:
+    """`depesha ingest --records [--bulk [--no-parallel]]` of the JSONL corpus, timed from reading to the closed
+    store (the follow-up pass timed apart)."""
     store = open_store(url)
 
     def lines() -> Any:
@@ -55,8 +63,8 @@ def ingest(url: str, corpus: str, batch: int, bulk: bool) -> dict[str, Any]:
             for number, line in enumerate(file, 1):
                 yield line, None, f"{corpus}:{number}"
 
-    started, cpu = time.perf_counter(), time.process_time()
-    writer = store.writer(batch=batch, bulk=bulk)
+    started, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
+    writer = store.writer(batch=batch, bulk=bulk, parallel=parallel)
     summary = writer.add_all(lines())
     ingest_seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu
@@ -67,6 +75,7 @@ def ingest(url: str, corpus: str, batch: int, bulk: bool) -> dict[str, Any]:
     writer.close()  # what the writer left for the end (the log copied into the file) counts as ingest
     ingest_seconds += time.perf_counter() - started
     cpu_seconds += time.process_time() - cpu
+    children = children_cpu() - children
     with store.read() as conn:
         events = fetch(conn, "SELECT count(*) FROM events")[0][0]
         clusters = fetch(conn, "SELECT count(*) FROM clusters")[0][0]
@@ -74,7 +83,9 @@ def ingest(url: str, corpus: str, batch: int, bulk: bool) -> dict[str, Any]:
     return {"stored": summary.stored, "duplicates": summary.duplicates, "failed": summary.failed, "reports": events,
             "events": clusters, "followups": links, "seconds": ingest_seconds, "rate": summary.stored / ingest_seconds,
             "cpu_rate": summary.stored / cpu_seconds, "link_seconds": link_seconds,
-            "mode": "bulk" if bulk else "per article", "peak_mb": peak_rss_mb()}
+            "main_us": cpu_seconds / summary.stored * 1e6, "children_us": children / summary.stored * 1e6,
+            "mode": ("bulk, parallel" if writer.parallel else "bulk") if bulk else "per article",
+            "peak_mb": peak_rss_mb()}
 
 
 def peak_rss_mb() -> float:
@@ -161,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg", help="also benchmark this (empty) PostgreSQL database")
     parser.add_argument("--batch", type=int, default=1000, help="articles per transaction")
     parser.add_argument("--per-article", action="store_true", help="ingest without --bulk (indexes queried in SQL)")
+    parser.add_argument("--parallel", action=argparse.BooleanOptionalAction, default=None,
+                        help="--bulk with a worker and a writer process (default: on with 2 or more cores)")
     parser.add_argument("--repeat", type=int, default=100, help="runs of each query")
     parser.add_argument("--extract", type=int, default=0, metavar="N", help="also time extract+ingest of N samples")
     parser.add_argument("--seed", type=int, default=1)
@@ -179,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
                 if os.path.exists(url + suffix):
                     os.remove(url + suffix)
         if not args.queries_only:
-            report_ingest(ingest(url, corpus, args.batch, not args.per_article))
+            report_ingest(ingest(url, corpus, args.batch, not args.per_article, args.parallel))
         print(f"store size: {size_of(url) / 1e6:,.0f} MB")
         print("| query | p50 ms | p95 ms |\n|---|---|---|")
         for query, (p50, p95) in queries(url, args.repeat, args.seed).items():
@@ -196,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
 def report_ingest(result: dict[str, Any]) -> None:
     print(f"ingest of pre-extracted records ({result['mode']}): {result['rate']:,.0f} articles/s "
           f"({result['seconds']:.1f} s, peak {result['peak_mb']:,.0f} MB), "
-          f"{result['cpu_rate']:,.0f} articles per CPU-second of the main process; "
+          f"CPU per article {result['main_us']:,.0f} µs in the main process + {result['children_us']:,.0f} µs in "
+          f"worker/writer processes; "
           f"{result['duplicates']:,} near-duplicates, {result['reports']:,} event reports in "
           f"{result['events']:,} events; follow-up pass {result['link_seconds']:.1f} s, "
           f"{result['followups']:,} links")

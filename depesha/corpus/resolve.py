@@ -72,6 +72,8 @@ class Resolver:
     create: Creator
     update: Updater | None = None
     cache: dict[tuple[str, str], list[Candidate]] = field(default_factory=dict)
+    # (type, skey) -> mention as written -> the id it matched; dropped when an entity of that skey is made or changed
+    known: dict[tuple[str, str], dict[tuple[str, str | None, str | None, str | None], int]] = field(default_factory=dict)
 
     def candidates(self, type: str, skey: str) -> list[Candidate]:
         if (type, skey) not in self.cache:
@@ -84,6 +86,10 @@ class Resolver:
 
     def resolve(self, mention: Mention) -> int:
         key, skey, person = make_keys(mention)
+        written = (mention.name, mention.country, mention.gender, mention.canonical)
+        known = self.known.get((mention.type, skey))
+        if known is not None and written in known:  # nothing of this skey changed since: the same answer
+            return known[written]
         candidates = self.candidates(mention.type, skey)
         if person is None:
             match = [c for c in candidates if c.key == key and (c.country or None) == (mention.country or None)]
@@ -93,17 +99,20 @@ class Resolver:
             exact = [c for c in match if c.key == key and c.country == mention.country]
             match = exact if len(exact) == 1 else match
         if len(match) == 1:
-            self.complete(match[0], mention, key, person)
+            if self.complete(match[0], mention, key, person):
+                self.known.pop((mention.type, skey), None)
+            self.known.setdefault((mention.type, skey), {})[written] = match[0].id
             return match[0].id
         candidate = Candidate(0, mention.type, mention.name, key, skey, mention.country, mention.gender, person)
         candidate.id = self.create(candidate)
         candidates.append(candidate)
+        self.known.pop((mention.type, skey), None)
         return candidate.id
 
-    def complete(self, candidate: Candidate, mention: Mention, key: str, person: PersonName | None) -> None:
-        """A partial name ('Кошанов') learns the given name and country of a fuller mention."""
+    def complete(self, candidate: Candidate, mention: Mention, key: str, person: PersonName | None) -> bool:
+        """A partial name ('Кошанов') learns the given name and country of a fuller mention; True if it did."""
         if person is None or candidate.person is None:
-            return
+            return False
         fuller = (person.given or person.initial) and not candidate.person.given
         if fuller and len(person.given or "") >= len(candidate.person.initial or ""):
             candidate.name, candidate.key, candidate.person = mention.name, key, person
@@ -111,9 +120,12 @@ class Resolver:
             candidate.gender = candidate.gender or mention.gender
             if self.update:
                 self.update(candidate)
+            return True
+        return False
 
     def clear(self) -> None:
         self.cache.clear()
+        self.known.clear()
 
 
 def make_memory_resolver() -> tuple[Resolver, list[Candidate]]:

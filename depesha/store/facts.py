@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from depesha.corpus.cluster import SAME_KIND, Cluster, Report, choose_cluster, date_window
@@ -108,11 +109,17 @@ def insert_events(writer: Any, num: int, events: list[dict[str, Any]], ids: dict
             writer.defer(sql, values)
 
 
+@lru_cache(maxsize=256)
+def kinds_like(kind: str | None) -> list[str]:
+    """The kinds a report of this kind may share a cluster with ('' for none)."""
+    return sorted(next((group for group in SAME_KIND if kind in group), {kind or ""}))
+
+
 def candidate_clusters(writer: Any, report: Report) -> list[Cluster]:
     """Stored clusters that `choose_cluster` could pick: same category and kind, in the date window,
     with the same two countries or a shared participant (found through indexes, not by scanning a country)."""
     low, high = date_window(report.date)
-    kinds = sorted(next((group for group in SAME_KIND if report.kind in group), {report.kind or ""}))
+    kinds = kinds_like(report.kind)
     countries = sorted(report.countries)
     if writer.memory is not None:
         return writer.memory.cluster_candidates(report.category, kinds, low, high, countries, report.participants)

@@ -10,6 +10,8 @@ from typing import Any
 
 from depesha.corpus.cluster import Cluster
 
+EMPTY: frozenset[int] = frozenset()
+
 
 class DateIndex:
     """Cluster ids by a key (a country, an entity) and an ISO date; finds those of a date range."""
@@ -43,10 +45,10 @@ class MemoryIndex:
     nums: dict[str, int] = field(default_factory=dict)                   # article id -> num
     articles: dict[int, tuple[str, bytes, int | None]] = field(default_factory=dict)  # num -> id, minhash, dup_of
     bands: dict[int, int | list[int]] = field(default_factory=dict)      # LSH key -> article num(s); most keys have one
-    clusters: dict[int, tuple[str, str | None, str, str]] = field(default_factory=dict)  # id -> category, kind, date, countries
-    members: dict[int, set[int]] = field(default_factory=dict)           # cluster -> entity ids
-    countries: dict[int, set[str]] = field(default_factory=dict)         # cluster -> countries of all its reports
-    by_country: DateIndex = field(default_factory=DateIndex)             # country, report date -> clusters
+    clusters: dict[int, tuple[str, str | None, str, frozenset[str]]] = field(default_factory=dict)  # id -> category,
+    members: dict[int, set[int]] = field(default_factory=dict)           # cluster -> entity ids    kind, date, countries
+    countries: dict[int, dict[str, set[str]]] = field(default_factory=dict)  # cluster -> country -> its report dates
+    by_pair: DateIndex = field(default_factory=DateIndex)                # (a, b) with a < b, report date of a -> clusters
     by_entity: DateIndex = field(default_factory=DateIndex)              # entity, cluster date -> clusters
     next_num: int = 1
     next_cluster: int = 1
@@ -63,7 +65,7 @@ class MemoryIndex:
         for key, article in execute("SELECT key, article FROM lsh"):
             index.add_band(key, article)
         for id, category, kind, date, countries in execute("SELECT id, category, kind, date, countries FROM clusters"):
-            index.clusters[id] = (category, kind, date or "", countries or "")
+            index.clusters[id] = (category, kind, date or "", frozenset((countries or "").split()))
         index.next_cluster = max(index.clusters, default=0) + 1
         index.next_entity = (execute("SELECT max(id) FROM entities")[0][0] or 0) + 1
         for country, date, cluster in execute("SELECT country, date, cluster FROM cluster_countries"):
@@ -111,7 +113,7 @@ class MemoryIndex:
     # clusters
 
     def add_cluster(self, id: int, category: str, kind: str | None, date: str, countries: str) -> None:
-        self.clusters[id] = (category, kind, date or "", countries)
+        self.clusters[id] = (category, kind, date or "", frozenset(countries.split()))
         self.next_cluster = max(self.next_cluster, id + 1)
 
     def link_entity(self, entity: int, cluster: int) -> None:
@@ -121,22 +123,36 @@ class MemoryIndex:
             self.by_entity.add(entity, self.clusters[cluster][2], cluster)
 
     def link_country(self, country: str, date: str, cluster: int) -> None:
-        self.countries.setdefault(cluster, set()).add(country)
-        self.by_country.add(country, date, cluster)
+        """A report of `cluster` names `country` on `date`: index the cluster under every pair of its countries,
+        at the report dates of the pair's first country (what the SQL lookup joins)."""
+        dates = self.countries.setdefault(cluster, {})
+        known = dates.get(country)
+        if known is None:  # a new country: pairs with every other one
+            for other, other_dates in dates.items():
+                if country < other:
+                    self.by_pair.add((country, other), date, cluster)
+                else:
+                    for other_date in other_dates:
+                        self.by_pair.add((other, country), other_date, cluster)
+            dates[country] = {date}
+        elif date not in known:  # a new date of a known country: the pairs it comes first in
+            for other in dates:
+                if country < other:
+                    self.by_pair.add((country, other), date, cluster)
+            known.add(date)
 
     def cluster_candidates(self, category: str, kinds: list[str], low: str, high: str, countries: list[str],
                            participants: Iterable[int]) -> list[Cluster]:
         """Clusters of the category and kinds in the window that share both countries or a participant."""
         ids: set[int] = set()
         if len(countries) >= 2:
-            ids = {id for id in self.by_country.find(countries[0], low, high)
-                   if countries[1] in self.countries.get(id, ())}
+            ids = self.by_pair.find((countries[0], countries[1]), low, high)
         for entity in participants:
             ids |= self.by_entity.find(entity, low, high)
         found = []
         for id in sorted(ids):
             stored_category, kind, date, stored_countries = self.clusters[id]
-            if stored_category == category and (kind or "") in kinds:
-                found.append(Cluster(id, category, kind, date, set(stored_countries.split()),
-                                     set(self.members.get(id, ()))))
+            if stored_category == category and (kind or "") in kinds:  # the sets are shared, not copied: read only
+                found.append(Cluster(id, category, kind, date, stored_countries,  # type: ignore[arg-type]
+                                     self.members.get(id, EMPTY)))  # type: ignore[arg-type]
         return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 import time
@@ -191,6 +192,10 @@ class Writer:
 
     def end_batch(self) -> None:
         """Commit the batch, or hand it to the child process that applies it (without waiting)."""
+        if self.bulk and self.in_transaction:
+            # what outlives a batch (the in-memory indexes) is kept out of the garbage collector's full passes,
+            # which would otherwise walk all of it again and again as it grows (undone in `close`)
+            gc.freeze()
         if self.in_transaction and self.applier is not None:
             self.applier.send(self.take())
             self.in_transaction, self.pending = False, 0
@@ -221,6 +226,8 @@ class Writer:
         try:
             self.commit()
         finally:
+            if self.bulk:
+                gc.unfreeze()
             if self.applier is not None:
                 self.applier.close()
         if self.applier is not None:  # the child copied the write-ahead log into the file

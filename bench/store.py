@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=100_000, help="synthetic articles (default 100,000)")
     parser.add_argument("--db", default="bench-store.db", help="SQLite file to create (removed first)")
     parser.add_argument("--pg", help="also benchmark this (empty) PostgreSQL database")
-    parser.add_argument("--batch", type=int, default=1000, help="articles per transaction")
+    parser.add_argument("--batch", type=int, default=5000, help="articles per transaction (as ingest --bulk)")
     parser.add_argument("--per-article", action="store_true", help="ingest without --bulk (indexes queried in SQL)")
     parser.add_argument("--parallel", action=argparse.BooleanOptionalAction, default=None,
                         help="--bulk with a worker and a writer process (default: on with 2 or more cores)")

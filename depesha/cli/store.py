@@ -13,6 +13,7 @@ from .common import extract_record
 from .query import add_event_filters, make_filter
 
 log = logging.getLogger(__name__)
+BULK_BATCH = 5000   # articles per transaction of --bulk: fewer commits, each writing a page dirtied many times once
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
@@ -88,7 +89,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     if store is None:
         return 2
     summary = Summary()
-    batch = args.batch or (1000 if args.bulk else 1)
+    batch = args.batch or (BULK_BATCH if args.bulk else 1)
     with store.writer(batch=batch, extractor=__version__, bulk=args.bulk, parallel=args.parallel) as writer:
         items = load_records(args.paths, summary) if args.records else \
             extract_records(args.paths, writer, summary, args.max_bytes)
@@ -199,7 +200,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "  depesha ingest --records --bulk archive-*.jsonl   # a large collection of pre-extracted records\n")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or - for stdin")
     parser.add_argument("--records", action="store_true", help="inputs are JSONL records from `depesha extract`")
-    parser.add_argument("--batch", type=int, default=0, help="articles per transaction (default 1; 1000 with --bulk)")
+    parser.add_argument("--batch", type=int, default=0, help="articles per transaction (default 1; 5,000 with --bulk)")
     parser.add_argument("--bulk", action="store_true", help="load a large collection fast: the store's lookup "
                         "indexes are held in memory (about 4 KB per stored article) and rows written per batch")
     parser.add_argument("--parallel", action=argparse.BooleanOptionalAction, default=None,

@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 
 Batch = list[tuple[str, list[tuple[Any, ...]]]]   # (statement, rows) in the order they must run
 PR_SET_PDEATHSIG = 1
+SORTED = ("INSERT INTO lsh ", "INSERT INTO cluster_countries ", "INSERT INTO cluster_entities ",
+          "INSERT INTO cluster_topics ")
 
 
 def available() -> bool:
@@ -54,6 +56,8 @@ def serve(path: str, pragmas: dict[str, int], channel: Any, parent: int) -> None
         try:
             db.execute("BEGIN IMMEDIATE")
             for sql, rows in batch:
+                if sql.startswith(SORTED):  # keyed tables without rowid: rows in key order touch each page once
+                    rows.sort()
                 db.executemany(sql, rows)
             db.execute("COMMIT")
             channel.send(None)

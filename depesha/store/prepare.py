@@ -104,14 +104,22 @@ def prepare(record: Any, raw: str | None = None, lemmas: bool = True) -> Prepare
         StoreError: the record breaks provenance (an offset outside the text, an unknown person...).
     """
     check_record(record)
-    article = record["article"]
-    words = dedup.words_of(article["text"])   # once for MinHash and search: the lemmas are of title + text
-    signature = dedup.make_minhash(article["text"], words)
-    stored = dict(record)
-    stored["article"] = {key: value for key, value in article.items() if key != "text"}
+    words = dedup.words_of(record["article"]["text"])   # once for MinHash and search
+    signature = dedup.make_minhash(record["article"]["text"], words)
     return Prepared(record, raw, dedup.dump_minhash(signature), dedup.band_keys(signature),
-                    lemmatize_words(dedup.words_of(article.get("title") or "") + words) if lemmas else None,
-                    dumps(stored))
+                    search_lemmas(record, words) if lemmas else None, stored_json(record))
+
+
+def search_lemmas(record: dict[str, Any], words: list[str]) -> str:
+    """The lemmas of the title and the text (`words`) that full-text search indexes."""
+    return lemmatize_words(dedup.words_of(record["article"].get("title") or "") + words)
+
+
+def stored_json(record: dict[str, Any]) -> str:
+    """The `record` column: the record without the article text (stored once, in its own column)."""
+    stored = dict(record)
+    stored["article"] = {key: value for key, value in record["article"].items() if key != "text"}
+    return dumps(stored)
 
 
 def source_of(record: Any, fallback: str = "?") -> str:
@@ -138,7 +146,7 @@ def prepare_or_reject(item: Item, lemmas: bool = True) -> Prepared | Rejected:
 
 def prepare_all(items: Iterable[Item], lemmas: bool = True, workers: int = 0) -> Iterator[Prepared | Rejected]:
     """Prepared records (or why not) in input order; with `workers`, JSONL lines are checked and hashed in that
-    many processes (see `derive_line`)."""
+    many processes (see `derive_chunk`)."""
     if workers < 1:
         return (prepare_or_reject(item, lemmas) for item in items)
     return prepare_parallel(items, lemmas, workers)
@@ -150,22 +158,31 @@ Derived = tuple[bytes, list[int], "str | None", str] | tuple[str, str]  # (minha
 CHUNK = 64   # lines per message to a worker
 
 
-def derive_line(line: str | bytes, lemmas: bool) -> Derived:
-    """A worker's part: parse, check and hash one JSONL line. The parsed record is not sent back: the main process
-    parses the line again, which costs less than unpickling the record."""
-    try:
-        payload = orjson.loads(line)
-    except orjson.JSONDecodeError as error:
-        return ("", f"not JSON: {error}")
-    try:
-        prepared = prepare(payload, None, lemmas)
-    except StoreError as error:
-        return (source_of(payload, ""), str(error))
-    return prepared.minhash, prepared.keys, prepared.lemmas, prepared.stored
-
-
 def derive_chunk(chunk: list[str | bytes], lemmas: bool) -> list[Derived]:
-    return [derive_line(line, lemmas) for line in chunk]
+    """A worker's part: parse, check and hash JSONL lines (MinHash of all of them at once). The parsed records are
+    not sent back: the main process parses each line again, which costs less than unpickling the record."""
+    derived: list[Derived | None] = []
+    checked: list[tuple[int, dict[str, Any], list[str]]] = []
+    for line in chunk:
+        try:
+            payload = orjson.loads(line)
+        except orjson.JSONDecodeError as error:
+            derived.append(("", f"not JSON: {error}"))
+            continue
+        try:
+            check_record(payload)
+        except StoreError as error:
+            derived.append((source_of(payload, ""), str(error)))
+            continue
+        checked.append((len(derived), payload, dedup.words_of(payload["article"]["text"])))
+        derived.append(None)
+    if checked:
+        signatures = dedup.make_minhashes([words for _, _, words in checked])
+        for (index, record, words), signature, keys in zip(checked, signatures, dedup.band_keys_many(signatures),
+                                                           strict=True):
+            derived[index] = (dedup.dump_minhash(signature), keys, search_lemmas(record, words) if lemmas else None,
+                              stored_json(record))
+    return derived  # type: ignore[return-value]
 
 
 def prepare_parallel(items: Iterable[Item], lemmas: bool, workers: int) -> Iterator[Prepared | Rejected]:

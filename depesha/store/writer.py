@@ -25,6 +25,7 @@ __all__ = ["Outcome", "Summary", "Writer", "check_record", "raw_hash"]
 log = logging.getLogger(__name__)
 BULK_CACHE_KB = 262_144   # SQLite page cache of a bulk writer (256 MB; 64 MB otherwise)
 BULK_CHECKPOINT_PAGES = 262_144   # its write-ahead log is copied into the file every 1 GB, not every 4 MB
+FREEZE_EVERY = 1000   # articles
 PG_LOCK = 0x64657065  # "depe": the advisory lock that makes one writer at a time on PostgreSQL
 
 
@@ -192,10 +193,6 @@ class Writer:
 
     def end_batch(self) -> None:
         """Commit the batch, or hand it to the child process that applies it (without waiting)."""
-        if self.bulk and self.in_transaction:
-            # what outlives a batch (the in-memory indexes) is kept out of the garbage collector's full passes,
-            # which would otherwise walk all of it again and again as it grows (undone in `close`)
-            gc.freeze()
         if self.in_transaction and self.applier is not None:
             self.applier.send(self.take())
             self.in_transaction, self.pending = False, 0
@@ -286,6 +283,10 @@ class Writer:
             self.rollback()
             raise
         self.pending += 1
+        if self.bulk and self.pending % FREEZE_EVERY == 0:
+            # what outlives an article (the in-memory indexes) is kept out of the garbage collector's full passes,
+            # which would otherwise walk all of it again and again as it grows (undone in `close`)
+            gc.freeze()
         if self.pending >= self.batch:
             self.end_batch()
         return outcome

@@ -21,13 +21,16 @@ from depesha.extractors.relations_model import (
     RELATIONS,
     Mention,
     RelationModel,
+    coordinated,
     cross_names,
     cross_pairs,
     decode,
     hash_names,
+    label_transitions,
     layer_labels,
     pair_names,
     sentence_rows,
+    split_lines,
     tag_spans,
     viterbi,
 )
@@ -70,6 +73,21 @@ def layer_tags(doc: Doc, mentions: list[Mention], layer: str, s: int) -> list[st
 def relation_spans(gold: BratDoc, type: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     spans = {e.id: (e.start, e.stop) for e in gold.entities}
     return [(spans[r.arg1], spans[r.arg2]) for r in gold.relations if r.type == type]
+
+
+def label_bigrams(pairs) -> dict[str, np.ndarray]:
+    """Per layer, `label_transitions` of the gold tags of every sentence."""
+    out = {}
+    for layer in LAYERS:
+        labels = layer_labels(layer)
+        counts = np.zeros((len(labels), len(labels)))
+        for gold, doc in pairs:
+            mentions = gold_mentions(gold, doc)
+            for s in range(len(doc.sents)):
+                tags = [labels.index(tag) for tag in layer_tags(doc, mentions, layer, s)]
+                np.add.at(counts, (tags[:-1], tags[1:]), 1)
+        out[layer] = label_transitions(counts)
+    return out
 
 
 # MATRICES
@@ -166,6 +184,9 @@ def as_brat(gold: BratDoc, mentions: list[Mention], links=()) -> BratDoc:
     return BratDoc(gold.id, gold.text, entities, relations)
 
 
+TRANSITION_WEIGHTS = (0.0, 0.25, 0.5, 1.0)
+
+
 def tune_layers(model: RelationModel, dev) -> None:
     """Per layer, the penalty on the O label that maximises the layer's summed relaxed dev F1."""
     for layer, types in LAYERS.items():
@@ -175,18 +196,20 @@ def tune_layers(model: RelationModel, dev) -> None:
                 if sent.tokens:
                     scores = model.scores(layer, sentence_rows(sent.tokens, doc, model.gazetteer, model.projection, model.centroids))
                     cached.append((gold.id, s, sent, scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)))
-        best = (-1.0, 0.0)
+        best = (-1.0, 0.0, 0.0)
         for offset in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0):
-            found: dict[str, list[Mention]] = {gold.id: [] for gold, _ in dev}
-            for id, s, sent, logp in cached:
-                logp = logp.copy()
-                logp[:, 0] -= offset
-                for type, first, last in tag_spans(viterbi(logp, layer_labels(layer))):
-                    found[id].append(Mention(type, s, first, last, sent.tokens[first].start, sent.tokens[last].stop))
-            pairs = [(gold, as_brat(gold, found[gold.id])) for gold, _ in dev]
-            best = max(best, (sum(f1_of(pairs, type, True) for type in types), offset))
-        model.thresholds[f"O:{layer}"] = best[1]
-        print(f"  {layer}: O penalty {best[1]} -> summed F1 {best[0]:.3f}", file=sys.stderr)
+            for weight in TRANSITION_WEIGHTS if layer in model.bigrams else (0.0,):
+                found: dict[str, list[Mention]] = {gold.id: [] for gold, _ in dev}
+                steps = model.bigrams[layer] * weight if weight else None
+                for id, s, sent, logp in cached:
+                    logp = logp.copy()
+                    logp[:, 0] -= offset
+                    for type, first, last in tag_spans(viterbi(logp, layer_labels(layer), steps)):
+                        found[id].append(Mention(type, s, first, last, sent.tokens[first].start, sent.tokens[last].stop))
+                pairs = [(gold, as_brat(gold, found[gold.id])) for gold, _ in dev]
+                best = max(best, (sum(f1_of(pairs, type, True) for type in types), offset, weight))
+        model.thresholds[f"O:{layer}"], model.thresholds[f"T:{layer}"] = best[1], best[2]
+        print(f"  {layer}: O penalty {best[1]}, transitions x{best[2]} -> summed F1 {best[0]:.3f}", file=sys.stderr)
 
 
 CUTS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
@@ -197,8 +220,12 @@ GRIDS = {
 }
 
 
-def grid(relation: str) -> list[dict[str, float]]:
-    axes = GRIDS.get(relation, {relation: CUTS})
+CONJ = (0.05, 0.1, 0.2, 0.3, 1.1)    # 1.1: off
+CONJ_GRIDS = {relation: {f"{relation}:conj1": CONJ, f"{relation}:conj2": CONJ} for relation in ("WORKS_AS", "WORKPLACE")}
+
+
+def grid(relation: str, grids=GRIDS) -> list[dict[str, float]]:
+    axes = grids.get(relation, {relation: CUTS})
     combos: list[dict[str, float]] = [{}]
     for name, values in axes.items():
         combos = [{**combo, name: value} for combo in combos for value in values]
@@ -206,22 +233,30 @@ def grid(relation: str) -> list[dict[str, float]]:
 
 
 def tune_relations(model: RelationModel, dev) -> None:
-    """Per relation, the cut-offs of `decode` that maximise relaxed dev F1 (WORKS_AS first: WORKPLACE inherits it)."""
-    runs = [(gold, mentions, *model.candidates(doc, mentions)) for gold, doc in dev for mentions in [model.mentions(doc)]]
+    """Per relation, the cut-offs of `decode` that maximise relaxed dev F1 (WORKS_AS first: WORKPLACE inherits it);
+    then, the others fixed, the cut-offs of coordinated arguments; then both once more."""
+    runs = [(gold, mentions, *model.candidates(doc, mentions), coordinated(doc, mentions))
+            for gold, doc in dev for mentions in [model.mentions(doc)]]
     for relation in sorted(RELATIONS, key=lambda r: r == "WORKPLACE"):
-        best = (-1.0, {})
-        for combo in grid(relation):
-            cuts = {**model.thresholds, **combo}
-            pairs = [(gold, as_brat(gold, mentions, decode(same, cross, cuts))) for gold, mentions, same, cross in runs]
-            best = max(best, (f1_of(pairs, relation, False), combo), key=lambda x: x[0])
-        model.thresholds.update(best[1])
-        print(f"  {relation}: {best[1]} -> relaxed F1 {best[0]:.3f}", file=sys.stderr)
+        for grids in (GRIDS, CONJ_GRIDS, GRIDS, CONJ_GRIDS):
+            if grids is CONJ_GRIDS and relation not in grids:
+                continue
+            best = (-1.0, {})
+            for combo in grid(relation, grids):
+                cuts = {**model.thresholds, **combo}
+                pairs = [(gold, as_brat(gold, mentions, decode(same, cross, cuts, groups)))
+                         for gold, mentions, same, cross, groups in runs]
+                best = max(best, (f1_of(pairs, relation, False), combo), key=lambda x: x[0])
+            model.thresholds.update(best[1])
+            print(f"  {relation}: {best[1]} -> relaxed F1 {best[0]:.3f}", file=sys.stderr)
 
 
 def save(model: RelationModel, path: Path) -> None:
     arrays = {}
     for name in model.weights:
         arrays[f"w:{name}"], arrays[f"s:{name}"], arrays[f"b:{name}"] = model.weights[name], model.scales[name], model.biases[name]
+    for layer, bigrams in model.bigrams.items():
+        arrays[f"t:{layer}"] = bigrams
     arrays["threshold_names"] = np.array(list(model.thresholds))
     arrays["threshold_values"] = np.array(list(model.thresholds.values()), dtype=np.float32)
     arrays["gazetteer"] = np.array(sorted(model.gazetteer))
@@ -249,6 +284,8 @@ def type_centroids(train) -> np.ndarray:
 
 
 def fit(train, dev, args) -> int:
+    train = [(gold, split_lines(doc)) for gold, doc in train]
+    dev = [(gold, split_lines(doc)) for gold, doc in dev]
     gazetteer = load_gazetteer()
     projection = np.random.default_rng(7).standard_normal((300, args.bits)).astype(np.float16) if args.bits else None
     centroids = type_centroids(train) if args.bits and args.centroids else None
@@ -261,6 +298,7 @@ def fit(train, dev, args) -> int:
     else:
         for layer, (rows, labels) in tagger_data(train, gazetteer, projection, centroids).items():
             model.weights[layer], model.scales[layer], model.biases[layer] = fit_linear(rows, labels, args.c_tagger, layer)
+    model.bigrams = label_bigrams(train)
     for relation, (rows, labels) in relation_data(train).items():
         model.weights[relation], model.scales[relation], model.biases[relation] = fit_linear(rows, labels, args.c_relation, relation)
         model.thresholds[relation] = 0.5

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from ..doc import Doc
-from ..extractors.relations_model import Mention, RelationModel, decode, load
+from ..extractors.relations_model import Mention, RelationModel, coordinated, decode, load, split_lines
 from .nerel_gold import BratEntity, BratRelation
 from .nerel_positions import boost
 
 
 def predict(doc: Doc, model: RelationModel | None = None) -> tuple[list[BratEntity], list[BratRelation]]:
-    """BRAT entities (offsets into `doc.text`) and the relations between them.
+    """BRAT entities (offsets into `doc.text`) and the relations between them, over sentences cut at line breaks.
 
     The model's candidate links are decoded after raising those the core's positions state (doc.positions).
     """
     model = model or load()
+    doc = split_lines(doc)
     mentions = model.mentions(doc)
     ids: dict[Mention, str] = {}
     entities = []
@@ -22,6 +23,6 @@ def predict(doc: Doc, model: RelationModel | None = None) -> tuple[list[BratEnti
         entities.append(BratEntity(ids[mention], mention.type, mention.start, mention.stop,
                                    doc.text[mention.start:mention.stop]))
     same, cross = model.candidates(doc, mentions)
-    links = decode(boost(doc, mentions, same), cross, model.thresholds)
+    links = decode(boost(doc, mentions, same), cross, model.thresholds, coordinated(doc, mentions))
     relations = [BratRelation(f"R{n}", relation, ids[a], ids[b]) for n, (relation, a, b, _) in enumerate(links, 1)]
     return entities, relations

@@ -7,13 +7,13 @@ int8 with one scale per class; `scripts/train_relations.py` fits them on NEREL t
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from ..doc import Doc, Token
+from ..doc import Doc, Sent, Token
 
 MODEL = Path(__file__).parent.parent / "models" / "nerel_relations.npz"
 BUCKETS = 2**17
@@ -61,6 +61,26 @@ def hash_names(names: list[str]) -> np.ndarray:
 
 def layer_labels(layer: str) -> list[str]:
     return ["O"] + [f"{bio}-{type}" for type in LAYERS[layer] for bio in "BI"]
+
+
+# LINES
+
+
+def split_lines(doc: Doc) -> Doc:
+    """The Doc with its sentences also cut at line breaks (the model sees these sentences, not the core's): a title
+    or caption without a final stop ("…родился сын\nБорис Джонсон\nВ среду…") is not one sentence with the text."""
+    sents = []
+    for sent in doc.sents:
+        parts: list[list[Token]] = [[]]
+        for token in sent.tokens:
+            if parts[-1] and "\n" in doc.text[parts[-1][-1].stop:token.start]:
+                parts.append([])
+            parts[-1].append(token)
+        if len(parts) == 1:
+            sents.append(sent)
+            continue
+        sents += [Sent(part[0].start, part[-1].stop, part) for part in parts]
+    return replace(doc, sents=sents)
 
 
 # TOKEN FEATURES
@@ -157,21 +177,33 @@ def sentence_rows(tokens: list[Token], doc: Doc, gazetteer: frozenset[str], proj
 # DECODE
 
 
-def viterbi(scores: np.ndarray, labels: list[str]) -> list[str]:
-    """Best label path where `I-X` only follows `B-X` or `I-X` (scores are log-probabilities)."""
+def viterbi(scores: np.ndarray, labels: list[str], transitions: np.ndarray | None = None) -> list[str]:
+    """Best label path where `I-X` only follows `B-X` or `I-X` (scores are log-probabilities), plus the score
+    `transitions[a, b]` of label b after label a when given (see `label_transitions`)."""
     n, k = scores.shape
     allowed = np.array([[not (b.startswith("I-") and a[2:] != b[2:]) for b in labels] for a in labels])
+    step = np.where(allowed, 0.0 if transitions is None else transitions, -np.inf)
     start = np.array([not label.startswith("I-") for label in labels])
     best = np.where(start, scores[0], -np.inf)
     back = np.zeros((n, k), dtype=np.int64)
     for i in range(1, n):
-        total = np.where(allowed, best[:, None], -np.inf)
+        total = best[:, None] + step
         back[i] = total.argmax(axis=0)
         best = total.max(axis=0) + scores[i]
     path = [int(best.argmax())]
     for i in range(n - 1, 0, -1):
         path.append(int(back[i, path[-1]]))
     return [labels[j] for j in reversed(path)]
+
+
+def label_transitions(counts: np.ndarray) -> np.ndarray:
+    """[k, k] penalties min(0, log P(b | a) - log P(b)) from label bigram counts (add-one): how much less likely
+    label b is right after a than anywhere; e.g. `B-DATE` after `B-DATE` is rare, so a date is not cut in two
+    ("вчера, | 9 мая"). Likely transitions get no bonus (that lengthened spans and cost strict F1)."""
+    counts = counts + 1.0
+    after = np.log(counts / counts.sum(axis=1, keepdims=True))
+    prior = np.log(counts.sum(axis=0) / counts.sum())
+    return np.minimum(after - prior, 0.0).astype(np.float32)
 
 
 def tag_spans(tags: list[str]) -> list[tuple[str, int, int]]:
@@ -339,6 +371,7 @@ class RelationModel:
     gazetteer: frozenset[str]
     projection: np.ndarray | None = None   # [300, bits] random projection of navec vectors
     centroids: np.ndarray | None = None    # [300, types] unit mean navec vector of each entity type's words
+    bigrams: dict[str, np.ndarray] = field(default_factory=dict)   # layer -> [labels, labels] `label_transitions`
 
     @classmethod
     def load(cls, path: Path = MODEL) -> RelationModel:
@@ -352,7 +385,13 @@ class RelationModel:
             gazetteer=frozenset(str(word) for word in data["gazetteer"]),
             projection=data["projection"].astype(np.float32) if "projection" in data.files else None,
             centroids=data["centroids"].astype(np.float32) if "centroids" in data.files else None,
+            bigrams={key[2:]: data[key] for key in data.files if key.startswith("t:")},
         )
+
+    def transitions(self, layer: str) -> np.ndarray | None:
+        """The label transition scores of a layer's Viterbi, times their tuned weight `T:layer` (None: off)."""
+        weight = self.thresholds.get(f"T:{layer}", 0.0)
+        return self.bigrams[layer] * weight if weight and layer in self.bigrams else None
 
     def scores(self, name: str, rows: list[list[str]]) -> np.ndarray:
         """Raw linear scores [rows, classes] of hashed feature rows."""
@@ -374,13 +413,13 @@ class RelationModel:
                 scores = self.scores(layer, rows)
                 logp = scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)
                 logp[:, 0] -= self.thresholds.get(f"O:{layer}", 0.0)
-                for type, first, last in tag_spans(viterbi(logp, layer_labels(layer))):
+                for type, first, last in tag_spans(viterbi(logp, layer_labels(layer), self.transitions(layer))):
                     found.append(Mention(type, s, first, last, tokens[first].start, tokens[last].stop))
-        return extend_titles(found, doc)
+        return separate_persons(extend_titles(found, doc), doc)
 
     def relations(self, doc: Doc, mentions: list[Mention]) -> list[Link]:
         """(relation, arg1, arg2, probability) kept by `decode` under the model's cut-offs."""
-        return decode(*self.candidates(doc, mentions), self.thresholds)
+        return decode(*self.candidates(doc, mentions), self.thresholds, coordinated(doc, mentions))
 
     def candidates(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Link], list[Link]]:
         """Every scored candidate, no cut-off: same-sentence pairs, and cross-sentence WORKS_AS pairs."""
@@ -424,6 +463,29 @@ def extend_titles(mentions: list[Mention], doc: Doc) -> list[Mention]:
     return out
 
 
+def separate_persons(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """A person and a profession of two layers never overlap in NEREL: a profession that runs into a person stops
+    before it ("капитана | Мура", "вице-президента | Джо Байдена"); a person that starts with the profession starts
+    after it ("Император | Акихито"); a person no longer than the profession at its start is dropped ("Принц")."""
+    persons = [m for m in mentions if m.type == "PERSON"]
+    out = []
+    for m in mentions:
+        tokens = doc.sents[m.sent].tokens
+        for p in persons:
+            if m.type != "PROFESSION" or p.sent != m.sent or p.first > m.last or m.first > p.last:
+                continue
+            if m.first < p.first:
+                m = Mention(m.type, m.sent, m.first, p.first - 1, m.start, tokens[p.first - 1].stop)
+        if m.type == "PERSON":
+            starts = [q.last for q in mentions if q.type == "PROFESSION" and q.sent == m.sent and q.first == m.first]
+            if starts and max(starts) >= m.last:
+                continue
+            if starts:
+                m = Mention(m.type, m.sent, max(starts) + 1, m.last, tokens[max(starts) + 1].start, m.stop)
+        out.append(m)
+    return out
+
+
 # DECODE LINKS
 
 
@@ -437,24 +499,73 @@ def best_by(links: list[Link], side: int) -> dict[Mention, Link]:
     return best
 
 
-def decode(same: list[Link], cross: list[Link], cuts: dict[str, float]) -> list[Link]:
+def decode(same: list[Link], cross: list[Link], cuts: dict[str, float],
+           groups: dict[Mention, Mention] | None = None) -> list[Link]:
     """The links kept from scored candidates.
 
     A link needs its relation's cut-off. A profession keeps its most probable person; other persons need
     `WORKS_AS:second`. A profession without a same-sentence person takes its best person from another sentence
     (`WORKS_AS:cross`). A person or profession keeps its most probable workplace, others need `WORKPLACE:second`;
     and a person inherits the workplace of its profession when the product of both probabilities reaches
-    `WORKPLACE:via`. Missing keys keep the plain cut-off.
+    `WORKPLACE:via`. With coordination `groups` (see `coordinated`), a candidate whose arg1 (arg2) is coordinated
+    with that of a kept link, the other argument being the same, needs only `REL:conj1` (`REL:conj2`): "писатели
+    … Павел Басинский и Михаил Павлов", "работала в Госдепартаменте и Министерстве здравоохранения". Missing keys
+    keep the plain cut-off; missing `:conj` keys add nothing.
     """
+    groups = groups or {}
     kept = [x for x in same if x[0] not in ("WORKS_AS", "WORKPLACE") and x[3] >= cuts.get(x[0], 0.5)]
     works = [x for x in same if x[0] == "WORKS_AS" and x[3] >= cuts.get("WORKS_AS", 0.5)]
     best = best_by(works, 2)
     works = [x for x in works if best[x[2]] is x or x[3] >= cuts.get("WORKS_AS:second", 0.0)]
+    works += coordinated_links(works, same, groups, cuts, "WORKS_AS")
     far = [x for x in best_by(cross, 2).values() if x[2] not in best and x[3] >= cuts.get("WORKS_AS:cross", 0.5)]
     places = [x for x in same if x[0] == "WORKPLACE" and x[3] >= cuts.get("WORKPLACE", 0.5)]
     best = best_by(places, 1)
     places = [x for x in places if best[x[1]] is x or x[3] >= cuts.get("WORKPLACE:second", 0.0)]
+    places += coordinated_links(places, same, groups, cuts, "WORKPLACE")
     return kept + works + far + places + inherited(works + far, places, cuts.get("WORKPLACE:via", 1.1))
+
+
+def coordinated_links(kept: list[Link], same: list[Link], groups: dict[Mention, Mention], cuts: dict[str, float],
+                      relation: str) -> list[Link]:
+    """Candidates not yet kept that share one argument with a kept link and whose other argument is coordinated
+    with that link's: arg1 siblings need `relation:conj1`, arg2 siblings `relation:conj2`."""
+    have = {(x[1], x[2]) for x in kept}
+    out: list[Link] = []
+    for side in (1, 2):
+        cut = cuts.get(f"{relation}:conj{side}", 1.1)
+        ends = {(fixed, groups[arg]) for _, a, b, _ in kept for arg, fixed in [(a, b) if side == 1 else (b, a)]
+                if arg in groups}
+        for x in same:
+            arg, fixed = (x[1], x[2]) if side == 1 else (x[2], x[1])
+            if x[0] == relation and x[3] >= cut and (x[1], x[2]) not in have and arg in groups \
+                    and (fixed, groups[arg]) in ends:
+                have.add((x[1], x[2]))
+                out.append(x)
+    return out
+
+
+def coordinated(doc: Doc, mentions: list[Mention]) -> dict[Mention, Mention]:
+    """Coordination groups: each mention whose head is joined by `conj` to the head of a same-type mention of its
+    sentence ("Басинский и Павлов", "писателя, актера и режиссера") maps to one member of its group."""
+    parent: dict[Mention, Mention] = {}
+
+    def find(m: Mention) -> Mention:
+        while parent.get(m, m) != m:
+            m = parent[m]
+        return m
+
+    for s, sent in enumerate(doc.sents):
+        inside = [m for m in mentions if m.sent == s]
+        heads = {head_of(sent.tokens, m): m for m in inside}
+        index = {t.id: i for i, t in enumerate(sent.tokens)}
+        for i, m in heads.items():
+            token = sent.tokens[i]
+            target = heads.get(index.get(token.head_id, -1))
+            if token.rel == "conj" and target is not None and target.type == m.type:
+                parent[find(m)] = find(target)
+    roots = {find(m) for m in parent}
+    return {m: find(m) for m in mentions if m in parent or m in roots}
 
 
 def inherited(works: list[Link], places: list[Link], cut: float) -> list[Link]:
@@ -481,6 +592,7 @@ def predict_works(doc: Doc) -> list[tuple[Span, Span, Span | None]]:
     The workplace is the one linked to the profession, else to the person, when the model finds one.
     """
     model = load()
+    doc = split_lines(doc)
     mentions = model.mentions(doc)
     links = model.relations(doc, mentions)
     places: dict[Mention, tuple[float, Mention]] = {}

@@ -93,3 +93,87 @@ def test_extend_titles_to_a_workplace_inside_or_right_after_in_the_genitive():
     out = extend_titles([title, region, mayor, city], doc)
     assert out[0] == at("PROFESSION", 0, 2)        # "Премьер-министр земли Гессен"
     assert out[2] == mayor                         # a nominative name after the title is not part of it
+
+
+def sentence_doc(words, heads=None, rels=None, text=None):
+    """A one-sentence Doc of `words` (head indices 1-based, 0 = root) for the decoding functions."""
+    from depesha.doc import Doc, Sent, Token
+
+    tokens, start, text = [], 0, text or " ".join(words)
+    for n, word in enumerate(words):
+        start = text.index(word, start)
+        head = heads[n] if heads else 0
+        tokens.append(Token(start, start + len(word), word, "NOUN", {}, word.lower(), f"1_{n + 1}", f"1_{head}",
+                            rels[n] if rels else "root"))
+        start += len(word)
+    return Doc(text=text, raw=text, tokens=tokens, sents=[Sent(0, len(text), tokens)], ner=[])
+
+
+def span(doc, type, first, last, sent=0):
+    from depesha.extractors.relations_model import Mention
+
+    tokens = doc.sents[sent].tokens
+    return Mention(type, sent, first, last, tokens[first].start, tokens[last].stop)
+
+
+def test_coordinated_groups_same_type_conj_heads():
+    from depesha.extractors.relations_model import coordinated
+
+    # писатели Басинский , Павлов и Авченко : Павлов -> Басинский (conj), Авченко -> Басинский (conj)
+    doc = sentence_doc(["писатели", "Басинский", ",", "Павлов", "и", "Авченко"], heads=[0, 1, 4, 2, 6, 2],
+                       rels=["root", "appos", "punct", "conj", "cc", "conj"])
+    title, a, b, c = span(doc, "PROFESSION", 0, 0), span(doc, "PERSON", 1, 1), span(doc, "PERSON", 3, 3), span(doc, "PERSON", 5, 5)
+    groups = coordinated(doc, [title, a, b, c])
+    assert title not in groups
+    assert groups[a] == groups[b] == groups[c]
+
+
+def test_decode_coordinated_arguments_need_their_own_cut():
+    from depesha.extractors.relations_model import decode
+
+    doc = sentence_doc(["a", "b", "c", "d"])
+    title, a, b, c = span(doc, "PROFESSION", 0, 0), span(doc, "PERSON", 1, 1), span(doc, "PERSON", 2, 2), span(doc, "PERSON", 3, 3)
+    same = [("WORKS_AS", a, title, 0.9), ("WORKS_AS", b, title, 0.2), ("WORKS_AS", c, title, 0.2)]
+    cuts = {"WORKS_AS": 0.5, "WORKS_AS:conj1": 0.1}
+    groups = {a: a, b: a}                               # a and b coordinated, c not
+    assert {x[1] for x in decode(same, [], cuts, groups)} == {a, b}
+    assert {x[1] for x in decode(same, [], cuts)} == {a}                      # no groups: no propagation
+    assert {x[1] for x in decode(same, [], {"WORKS_AS": 0.5}, groups)} == {a}  # no conj cut: off
+
+
+def test_split_lines_cuts_sentences_at_line_breaks():
+    from depesha.extractors.relations_model import split_lines
+
+    doc = sentence_doc(["Родился", "сын", "Борис", "Джонсон", "В", "среду"], text="Родился сын\nБорис Джонсон\nВ среду")
+    parts = [[t.text for t in sent.tokens] for sent in split_lines(doc).sents]
+    assert parts == [["Родился", "сын"], ["Борис", "Джонсон"], ["В", "среду"]]
+    assert split_lines(split_lines(doc)).sents == split_lines(doc).sents
+
+
+@pytest.mark.parametrize("words, profession, person, expected", [
+    (["Император", "Акихито"], (0, 0), (0, 1), [(0, 0), (1, 1)]),           # the person starts after the title
+    (["капитана", "Мура"], (0, 1), (1, 1), [(0, 0), (1, 1)]),               # the title stops before the person
+    (["Принц"], (0, 0), (0, 0), [(0, 0)]),                                   # the same word: a title only
+    (["министр", "Лавров"], (0, 0), (1, 1), [(0, 0), (1, 1)]),              # apart: unchanged
+])
+def test_separate_persons(words, profession, person, expected):
+    from depesha.extractors.relations_model import separate_persons
+
+    doc = sentence_doc(words)
+    out = separate_persons([span(doc, "PROFESSION", *profession), span(doc, "PERSON", *person)], doc)
+    assert [(m.first, m.last) for m in out] == expected
+    assert all(m.start == doc.tokens[m.first].start and m.stop == doc.tokens[m.last].stop for m in out)
+
+
+def test_label_transitions_and_viterbi_with_them():
+    from depesha.extractors.relations_model import label_transitions
+
+    # O=0, B-PROFESSION=1, I-PROFESSION=2, B-EVENT=3, I-EVENT=4: an event is B I, never B B
+    counts = np.zeros((5, 5))
+    counts[0, 0], counts[0, 3], counts[3, 4], counts[4, 0], counts[3, 0] = 50, 10, 8, 8, 2
+    steps = label_transitions(counts)
+    assert steps[3, 4] == 0 > steps[3, 3]                 # only unlikely transitions are penalised
+    scores = np.log(np.array([[0.1, 0.05, 0.05, 0.7, 0.1],
+                              [0.1, 0.05, 0.05, 0.45, 0.35]]))   # alone, the second word opens another event
+    assert viterbi(scores, LABELS) == ["B-EVENT", "B-EVENT"]
+    assert viterbi(scores, LABELS, steps) == ["B-EVENT", "I-EVENT"]

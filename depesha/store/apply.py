@@ -14,6 +14,8 @@ from typing import Any
 
 from depesha.errors import StoreError
 
+from .prepare import NICE
+
 log = logging.getLogger(__name__)
 
 Batch = list[tuple[str, list[tuple[Any, ...]]]]   # (statement, rows) in the order they must run
@@ -39,6 +41,7 @@ def die_with_parent(parent: int) -> None:
 def serve(path: str, pragmas: dict[str, int], channel: Any, parent: int) -> None:
     """The child: apply each received batch in one transaction, answer None or the error; None received: stop."""
     die_with_parent(parent)
+    os.nice(NICE)  # the main process sets the pace (see depesha.store.prepare.yield_to_parent)
     gc.freeze()  # the parent's objects it inherited are never collected here (no copy-on-write of the heap)
     db = sqlite3.connect(path, isolation_level=None, timeout=60)
     for name, value in {"busy_timeout": 60000, "synchronous": 1, "temp_store": 2, **pragmas}.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -156,6 +157,7 @@ def prepare_all(items: Iterable[Item], lemmas: bool = True, workers: int = 0) ->
 
 Derived = tuple[bytes, list[int], "str | None", str] | tuple[str, str]  # (minhash, keys, lemmas, stored) | (source, why)
 CHUNK = 64   # lines per message to a worker
+NICE = 5     # the helper processes run this much nicer than the main process
 
 
 def derive_chunk(chunk: list[str | bytes], lemmas: bool) -> list[Derived]:
@@ -185,6 +187,12 @@ def derive_chunk(chunk: list[str | bytes], lemmas: bool) -> list[Derived]:
     return derived  # type: ignore[return-value]
 
 
+def yield_to_parent() -> None:
+    """Worker processes run at a lower priority: the main process, whose work depends on every article before it,
+    sets the pace and should not share its core."""
+    os.nice(NICE)
+
+
 def prepare_parallel(items: Iterable[Item], lemmas: bool, workers: int) -> Iterator[Prepared | Rejected]:
     """`prepare_all` with the lines' checks, MinHash, lemmas and stored JSON computed in worker processes.
     The items are read here, in the calling thread, a few chunks ahead of the results."""
@@ -196,7 +204,7 @@ def prepare_parallel(items: Iterable[Item], lemmas: bool, workers: int) -> Itera
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     iterator = iter(items)
     window: deque[tuple[list[Item], Any]] = deque()
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=yield_to_parent) as pool:
         while True:
             chunk = list(islice(iterator, CHUNK))
             if chunk:  # records that are not lines are prepared here: the workers get an empty line in their place

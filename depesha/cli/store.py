@@ -47,18 +47,22 @@ def report(summary: Any, what: str = "ingest") -> int:
 # INGEST
 
 
-def load_records(paths: list[str], summary: Any) -> Iterator[tuple[str, None, str]]:
-    """JSONL lines of records written by `depesha extract`, with where each came from (parsed when stored)."""
+def load_records(paths: list[str], summary: Any) -> Iterator[tuple[bytes, None, str]]:
+    """JSONL lines of records written by `depesha extract`, with where each came from (parsed when stored). Lines
+    stay bytes: a line that is not UTF-8 is refused on its own when parsed, the rest of its file is read."""
     for path in paths:
         try:
-            file = sys.stdin if path == "-" else open(path, encoding="utf-8")
+            file = sys.stdin.buffer if path == "-" else open(path, "rb")
         except OSError as error:
             summary.fail(path, error.strerror or str(error))
             continue
         with file:
-            for number, line in enumerate(file, 1):
-                if line.strip():
-                    yield line, None, f"{path}:{number}"
+            try:
+                for number, line in enumerate(file, 1):
+                    if line.strip():
+                        yield line, None, f"{path}:{number}"
+            except OSError as error:  # a read error in the middle of the file
+                summary.fail(path, error.strerror or str(error))
 
 
 def extract_records(paths: list[str], writer: Any, summary: Any, max_bytes: int) -> Iterator[tuple[dict[str, Any], str, str]]:

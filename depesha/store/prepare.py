@@ -123,6 +123,24 @@ def stored_json(record: dict[str, Any]) -> str:
     return dumps(stored)
 
 
+def parse_line(line: str | bytes) -> Any:
+    """One JSONL line.
+
+    Raises:
+        StoreError: the line is not UTF-8, or not JSON.
+    """
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError as error:
+        if isinstance(line, bytes):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as bad:
+                raise StoreError(f"not UTF-8 (byte {bad.start}: {line[bad.start:bad.start + 1]!r}); records are "
+                                 "written in UTF-8 by `depesha extract`") from None
+        raise StoreError(f"not JSON: {error}") from None
+
+
 def source_of(record: Any, fallback: str = "?") -> str:
     article = record.get("article") if isinstance(record, dict) else None
     return str((article or {}).get("source") or fallback)
@@ -136,9 +154,9 @@ def prepare_or_reject(item: Item, lemmas: bool = True) -> Prepared | Rejected:
     payload, raw, source = item
     if isinstance(payload, (str, bytes)):
         try:
-            payload = orjson.loads(payload)
-        except orjson.JSONDecodeError as error:
-            return Rejected(source, f"not JSON: {error}")
+            payload = parse_line(payload)
+        except StoreError as error:
+            return Rejected(source, str(error))
     try:
         return prepare(payload, raw, lemmas)
     except StoreError as error:
@@ -167,9 +185,9 @@ def derive_chunk(chunk: list[str | bytes], lemmas: bool) -> list[Derived]:
     checked: list[tuple[int, dict[str, Any], list[str]]] = []
     for line in chunk:
         try:
-            payload = orjson.loads(line)
-        except orjson.JSONDecodeError as error:
-            derived.append(("", f"not JSON: {error}"))
+            payload = parse_line(line)
+        except StoreError as error:
+            derived.append(("", str(error)))
             continue
         try:
             check_record(payload)

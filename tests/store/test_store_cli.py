@@ -160,3 +160,16 @@ def test_store_cli_ingest_bulk(tmp_path, capsys):
     assert "3 stored, 0 skipped (already stored), 0 near-duplicates linked, 2 failed" in err
     code, out, _ = run(capsys, "relations", "KZ", "MX", "--format", "jsonl", "--db", url)
     assert [json.loads(line)["kind"] for line in out.splitlines()] == ["meeting", "proposal", "meeting", "visit"]
+
+
+@pytest.mark.parametrize("bulk", [(), ("--bulk",)], ids=["per-article", "bulk"])
+def test_store_cli_records_in_another_encoding_are_refused_line_by_line(tmp_path: Path, capsys, bulk):
+    """A JSONL file saved as cp1251 is named line by line as not UTF-8; the next file is still stored."""
+    legacy = tmp_path / "legacy.jsonl"
+    legacy.write_bytes(json.dumps(RECORDS[0], ensure_ascii=False).encode("cp1251") + b"\n")
+    good = tmp_path / "good.jsonl"
+    good.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS[1:]))
+    code, _, err = run(capsys, "ingest", "--records", str(legacy), str(good), "--db", str(tmp_path / "e.db"), *bulk)
+    assert code == 1
+    assert f"error: {legacy}:1: not UTF-8 (byte " in err
+    assert "2 stored, 0 skipped (already stored), 0 near-duplicates linked, 1 failed" in err

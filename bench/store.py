@@ -24,8 +24,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from depesha.cli.store import load_records  # noqa: E402
 from depesha.errors import StoreError  # noqa: E402
-from depesha.store import open_store  # noqa: E402
+from depesha.store import Summary, open_store  # noqa: E402
 from depesha.store.filters import EventFilter  # noqa: E402
 from depesha.store.fixtures import PEOPLE, iter_corpus  # noqa: E402
 from depesha.store.link import link_followups  # noqa: E402
@@ -58,14 +59,9 @@ def ingest(url: str, corpus: str, batch: int, bulk: bool, parallel: bool | None)
     store (the follow-up pass timed apart)."""
     store = open_store(url)
 
-    def lines() -> Any:
-        with open(corpus, encoding="utf-8") as file:
-            for number, line in enumerate(file, 1):
-                yield line, None, f"{corpus}:{number}"
-
     started, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
     writer = store.writer(batch=batch, bulk=bulk, parallel=parallel)
-    summary = writer.add_all(lines())
+    summary = writer.add_all(load_records([corpus], Summary()))  # the lines as `ingest --records` reads them
     ingest_seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu
     started = time.perf_counter()

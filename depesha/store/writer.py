@@ -117,6 +117,7 @@ class Writer:
             path = store.engine.url.database                                                    # once, at the end
             if self.parallel and path and path != ":memory:" and apply.available():
                 self.applier = Applier(path, pragmas)
+                self.pragmas(cache_size=-BULK_CACHE_KB)  # for the reads, and the follow-up pass after the load
             else:
                 self.pragmas(**pragmas)
 
@@ -229,6 +230,7 @@ class Writer:
                 self.applier.close()
         if self.applier is not None:  # the child copied the write-ahead log into the file
             self.applier = None
+            self.pragmas(cache_size=-CACHE_KB)  # the connection goes back to the pool
         elif self.pg and self.memory is not None:  # a bulk load changes the tables' sizes: fresh planner statistics
             self.execute("ANALYZE")
             self.raw.commit()

@@ -48,21 +48,27 @@ def report(summary: Any, what: str = "ingest") -> int:
 
 
 def load_records(paths: list[str], summary: Any) -> Iterator[tuple[bytes, None, str]]:
-    """JSONL lines of records written by `depesha extract`, with where each came from (parsed when stored). Lines
-    stay bytes: a line that is not UTF-8 is refused on its own when parsed, the rest of its file is read."""
+    """JSONL lines of records written by `depesha extract` (also .gz, .bz2), with where each came from (parsed when
+    stored). Lines stay bytes: a line that is not UTF-8 is refused on its own when parsed, the rest of its file is
+    read."""
+    import bz2
+    import gzip
+
     for path in paths:
         try:
-            file = sys.stdin.buffer if path == "-" else open(path, "rb")
+            file: Any = sys.stdin.buffer if path == "-" else gzip.open(path, "rb") if path.endswith(".gz") else \
+                bz2.open(path, "rb") if path.endswith(".bz2") else open(path, "rb")
         except OSError as error:
             summary.fail(path, error.strerror or str(error))
             continue
         with file:
+            number = 0
             try:
                 for number, line in enumerate(file, 1):
                     if line.strip():
                         yield line, None, f"{path}:{number}"
-            except OSError as error:  # a read error in the middle of the file
-                summary.fail(path, error.strerror or str(error))
+            except (OSError, EOFError) as error:  # a read error, a damaged or truncated archive: the rest is lost
+                summary.fail(path, f"unreadable after line {number}: {error}" if number else f"unreadable: {error}")
 
 
 def extract_records(paths: list[str], writer: Any, summary: Any, max_bytes: int) -> Iterator[tuple[dict[str, Any], str, str]]:

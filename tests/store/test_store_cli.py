@@ -173,3 +173,19 @@ def test_store_cli_records_in_another_encoding_are_refused_line_by_line(tmp_path
     assert code == 1
     assert f"error: {legacy}:1: not UTF-8 (byte " in err
     assert "2 stored, 0 skipped (already stored), 0 near-duplicates linked, 1 failed" in err
+
+
+def test_store_cli_records_compressed_and_damaged_archives(tmp_path: Path, capsys):
+    """Records in .gz and .bz2 are read; a damaged archive is named and the other inputs are stored."""
+    import bz2
+    import gzip
+
+    lines = [json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in RECORDS]
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(lines[0]))
+    (tmp_path / "b.jsonl.bz2").write_bytes(bz2.compress(lines[1]))
+    (tmp_path / "c.jsonl.gz").write_bytes(b"not gzip at all")
+    inputs = [str(tmp_path / name) for name in ("a.jsonl.gz", "b.jsonl.bz2", "c.jsonl.gz")]
+    code, _, err = run(capsys, "ingest", "--records", *inputs, "--db", str(tmp_path / "z.db"))
+    assert code == 1
+    assert f"error: {inputs[2]}: unreadable: Not a gzipped file" in err
+    assert "2 stored, 0 skipped (already stored), 0 near-duplicates linked, 1 failed" in err

@@ -212,22 +212,28 @@ def yield_to_parent() -> None:
 
 
 def prepare_parallel(items: Iterable[Item], lemmas: bool, workers: int) -> Iterator[Prepared | Rejected]:
-    """`prepare_all` with the lines' checks, MinHash, lemmas and stored JSON computed in worker processes.
-    The items are read here, in the calling thread, a few chunks ahead of the results."""
+    """`prepare_all` with the lines' checks, MinHash, lemmas and stored JSON computed in worker processes (started
+    at the first line: records given as objects are prepared here). The items are read here, in the calling
+    thread, a few chunks ahead of the results."""
     import multiprocessing
     from collections import deque
+    from contextlib import ExitStack
     from itertools import islice
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     iterator = iter(items)
     window: deque[tuple[list[Item], Any]] = deque()
-    with context.Pool(workers, initializer=yield_to_parent) as pool:
+    with ExitStack() as stack:
+        pool = None
         while True:
             chunk = list(islice(iterator, CHUNK))
             if chunk:  # records that are not lines are prepared here: the workers get an empty line in their place
                 lines = [payload if isinstance(payload, (str, bytes)) else "" for payload, _, _ in chunk]
-                work = pool.apply_async(derive_chunk, (lines, lemmas)) if any(lines) else None
+                work = None
+                if any(lines):
+                    pool = pool or stack.enter_context(context.Pool(workers, initializer=yield_to_parent))
+                    work = pool.apply_async(derive_chunk, (lines, lemmas))
                 window.append((chunk, work))
                 if len(window) < 4 * workers + 2:
                     continue

@@ -12,6 +12,7 @@ from depesha.store import open_store
 
 from .api.errors import install_error_handlers
 from .api.main import api_router
+from .auth import Throttle
 from .config import Settings
 
 
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="Events, people and organisations extracted from Russian news on international "
                   "relations; every fact linked to its article and character offsets.")
     app.state.settings = settings
+    app.state.login_throttle = Throttle()
     install_error_handlers(app)
     app.include_router(api_router)
     # issue 6 (web UI, depesha/web/pages): the HTML pages, /static and the Content-Security-Policy header

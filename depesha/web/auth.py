@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import time
 
 from fastapi import Request
 
@@ -50,3 +51,27 @@ def can_read(request: Request, settings: Settings) -> bool:
 def has_cookie(request: Request, settings: Settings) -> bool:
     """True when the request carries the cookie set by the login form for the current read token."""
     return bool(settings.read_token) and same(request.cookies.get(COOKIE, ""), cookie_value(settings))
+
+
+class Throttle:
+    """Wrong tokens at /login per client address: after `limit` within `window` seconds the client must wait
+    (HTTP 429) until the oldest of them is `window` seconds old; right tokens are refused too meanwhile."""
+
+    def __init__(self, limit: int = 10, window: float = 60.0, clients: int = 10_000):
+        self.limit, self.window, self.clients = limit, window, clients
+        self.failures: dict[str, list[float]] = {}
+
+    def wait(self, client: str, now: float | None = None) -> float:
+        """Seconds before `client` may try again (0: now)."""
+        now = time.monotonic() if now is None else now
+        recent = [at for at in self.failures.get(client, []) if now - at < self.window]
+        if recent:
+            self.failures[client] = recent
+        else:
+            self.failures.pop(client, None)
+        return self.window - (now - recent[0]) if len(recent) >= self.limit else 0.0
+
+    def fail(self, client: str, now: float | None = None) -> None:
+        if client not in self.failures and len(self.failures) >= self.clients:  # bounded: forget the oldest client
+            self.failures.pop(next(iter(self.failures)))
+        self.failures.setdefault(client, []).append(time.monotonic() if now is None else now)

@@ -30,10 +30,12 @@ def guarded_app(web_db: Path):
 
 @pytest.fixture
 def guarded(guarded_app):
-    """The app with both tokens set, and no cookie left by an earlier test."""
+    """The app with both tokens set, and no cookie or wrong login left by an earlier test."""
     guarded_app.cookies.clear()
+    guarded_app.app.state.login_throttle.failures.clear()
     yield guarded_app
     guarded_app.cookies.clear()
+    guarded_app.app.state.login_throttle.failures.clear()
 
 
 def login(client, token: str = READ, next: str = "/"):
@@ -186,3 +188,39 @@ def test_auth_upload_store_still_needs_write_token(web_db: Path, tmp_path: Path)
         assert refused.status_code == 403 and "wrong token" in refused.text
         stored = client.post("/upload/store", data={"text": UPLOADED, "token": TOKEN}, follow_redirects=False)
         assert stored.status_code == 303 and client.get(stored.headers["location"]).status_code == 200
+
+
+def test_auth_login_throttled_after_wrong_tokens(guarded) -> None:
+    """Ten wrong tokens in a minute: the eleventh try waits, even with the right token (429, Retry-After)."""
+    for _ in range(10):
+        assert login(guarded, "guess").status_code == 401
+    response = login(guarded)
+    assert response.status_code == 429 and "set-cookie" not in response.headers
+    assert 0 < int(response.headers["retry-after"]) <= 60 and "too many wrong tokens" in response.text
+    assert guarded.get("/").status_code == 401
+
+
+@pytest.mark.parametrize(("failures", "now", "wait"), [
+    ([], 100.0, 0.0),
+    ([0.0] * 9, 1.0, 0.0),            # nine: still allowed
+    ([0.0] * 10, 1.0, 59.0),          # ten in the window: wait until the oldest is a minute old
+    ([0.0] + [30.0] * 9, 61.0, 0.0),  # the oldest left the window: nine remain
+    ([0.0] * 10, 60.0, 0.0),
+])
+def test_auth_throttle_wait(failures: list[float], now: float, wait: float) -> None:
+    from depesha.web.auth import Throttle
+
+    throttle = Throttle(limit=10, window=60.0)
+    for at in failures:
+        throttle.fail("10.0.0.1", now=at)
+    assert throttle.wait("10.0.0.1", now=now) == pytest.approx(wait)
+    assert throttle.wait("10.0.0.2", now=now) == 0.0
+
+
+def test_auth_throttle_forgets_oldest_client_when_full() -> None:
+    from depesha.web.auth import Throttle
+
+    throttle = Throttle(limit=1, window=60.0, clients=2)
+    for client in ("a", "b", "c"):
+        throttle.fail(client, now=0.0)
+    assert list(throttle.failures) == ["b", "c"] and throttle.wait("a", now=1.0) == 0.0

@@ -208,7 +208,8 @@ def derive_chunk(chunk: list[str | bytes], lemmas: bool) -> list[Derived]:
 def yield_to_parent() -> None:
     """Worker processes run at a lower priority: the main process, whose work depends on every article before it,
     sets the pace and should not share its core."""
-    os.nice(NICE)
+    if hasattr(os, "nice"):  # POSIX
+        os.nice(NICE)
 
 
 def prepare_parallel(items: Iterable[Item], lemmas: bool, workers: int) -> Iterator[Prepared | Rejected]:

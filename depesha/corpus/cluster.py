@@ -19,6 +19,7 @@ class Report:
     date: str
     countries: set[str]
     participants: set[int]
+    precision: str | None = None   # "month": the report names only the month ("в январе"), its date is the 1st
 
 
 @dataclass
@@ -46,13 +47,31 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 @lru_cache(maxsize=10_000)
-def date_window(value: str) -> tuple[str, str]:
-    """ISO bounds of the dates a report of the same event may carry."""
-    date = parse_date(value)
-    if date is None:
+def date_window(value: str, precision: str | None = None) -> tuple[str, str]:
+    """ISO bounds of the dates a report of the same event may carry (a month-precision report: its whole month)."""
+    first = parse_date(value)
+    if first is None:
         return value, value
     delta = dt.timedelta(days=WINDOW_DAYS)
-    return (date - delta).isoformat(), (date + delta).isoformat()
+    last = month_end(first) if precision == "month" else first
+    return (first - delta).isoformat(), (last + delta).isoformat()
+
+
+def month_end(date: dt.date) -> dt.date:
+    """The last day of the month of `date`."""
+    following = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
+def distance(report: Report, date: dt.date) -> int:
+    """Days between a stored report's date and `report`'s date (0 inside the month of a month-precision report)."""
+    own = parse_date(report.date)
+    if own is None:
+        return 0
+    if report.precision == "month":
+        end = month_end(own)
+        return 0 if own <= date <= end else min(abs((own - date).days), abs((date - end).days))
+    return abs((own - date).days)
 
 
 def same_kind(a: str | None, b: str | None) -> bool:
@@ -71,11 +90,11 @@ def score(report: Report, cluster: Cluster) -> tuple[int, int] | None:
         return None
     if report.countries and cluster.countries and not report.countries & cluster.countries:
         return None
-    a, b = parse_date(report.date), parse_date(cluster.date)
-    distance = abs((a - b).days) if a and b else 0
-    if distance > WINDOW_DAYS:
+    date = parse_date(cluster.date)
+    days = distance(report, date) if date else 0
+    if days > WINDOW_DAYS:
         return None
-    return shared, -distance
+    return shared, -days
 
 
 def choose_cluster(report: Report, clusters: list[Cluster]) -> int | None:

@@ -75,7 +75,8 @@ def insert_events(writer: Any, num: int, events: list[dict[str, Any]], ids: dict
         date = event.get("date") or published
         countries = sorted(set(event.get("countries") or []))
         participants = sorted({ids[p] for p in event.get("participants") or [] if p in ids})
-        report = Report(event["category"], event.get("kind"), date, set(countries), set(participants))
+        report = Report(event["category"], event.get("kind"), date, set(countries), set(participants),
+                        event.get("date_precision") if event.get("date") else None)
         cluster = choose_cluster(report, [c for c in candidate_clusters(writer, report) if c.id not in taken])
         if cluster is None:
             cluster = writer.allocate_cluster()
@@ -118,7 +119,7 @@ def kinds_like(kind: str | None) -> list[str]:
 def candidate_clusters(writer: Any, report: Report) -> list[Cluster]:
     """Stored clusters that `choose_cluster` could pick: same category and kind, in the date window,
     with the same two countries or a shared participant (found through indexes, not by scanning a country)."""
-    low, high = date_window(report.date)
+    low, high = date_window(report.date, report.precision)
     kinds = kinds_like(report.kind)
     countries = sorted(report.countries)
     if writer.memory is not None:

@@ -106,6 +106,25 @@ def test_store_ingest_clusters_reports_of_one_event(store):
     assert rows == [("meeting", "2025-11-28", 2), ("visit", "2025-11-29", 1), ("meeting", "2025-12-20", 1)]
 
 
+@pytest.mark.parametrize("bulk", [False, True], ids=["per-article", "bulk"])
+def test_store_ingest_month_precision_report_joins_its_month(store, bulk):
+    """'в январе ... встретились' (a month-precision date, stored as the 1st) joins the meeting of Jan 20 reported
+    before; a meeting of the same people in March stays apart."""
+    day = make_record(PEOPLE[0], PEOPLE[3], date="2026-01-20", proposal=False)
+    later = make_record(PEOPLE[0], PEOPLE[3], date="2026-02-10", agency="ТАСС", proposal=False)
+    march = make_record(PEOPLE[0], PEOPLE[3], date="2026-03-15", agency="РИА", proposal=False)
+    for record, month in ((later, "2026-01-01"), (march, "2026-03-01")):  # a retrospective mention of a month
+        record["events"][0].update(date=month, date_precision="month")
+    with store.writer(bulk=bulk) as writer:
+        for record in (day, later, march):
+            writer.add(record)
+    with store.read() as conn:
+        rows = fetch(conn, "SELECT e.article, e.date, c.date FROM events e JOIN clusters c ON c.id = e.cluster"
+                           " ORDER BY e.article")
+    assert [(date, cluster) for _, date, cluster in rows] == [
+        ("2026-01-20", "2026-01-20"), ("2026-01-01", "2026-01-20"), ("2026-03-01", "2026-03-01")]
+
+
 def test_store_ingest_keeps_people_apart(store):
     """Same surname, different countries: two persons; inflected or reordered names: one person."""
     kz = copy.deepcopy(PEOPLE[0])

@@ -172,9 +172,34 @@ def extract_positions(doc: Doc) -> Doc:
                                   organization=org.id if org else None, country=country,
                                   evidence=[start, stop], text=doc.text[start:stop]))
     doc.positions = found
+    assign_described_countries(doc, national)
     assign_person_countries(doc)
     assign_main_country(doc, national)
     return doc
+
+
+def assign_described_countries(doc: Doc, national: set[int]) -> None:
+    """A bare national title ("принят министром иностранных дел Айгерим Сатпаевой") takes the country of a
+    description of the same post elsewhere in the text ("казахстанский министр высоко оценила"), when one
+    country's adjective describes that title word and no other person holds it."""
+    heads: dict[str, list[int]] = {}
+    for number, position in enumerate(doc.positions):
+        heads.setdefault(position.title.split()[0], []).append(number)
+    described: dict[str, set[str]] = {}
+    tokens = [token for sent in doc.sents for token in sent.tokens]
+    for mention in doc.geo:
+        if mention.kind != "adj" or not mention.iso:
+            continue
+        index = next((i for i, token in enumerate(tokens) if token.stop == mention.stop), None)
+        if index is not None and index + 1 < len(tokens) and tokens[index + 1].start - mention.stop <= 1:
+            described.setdefault(tokens[index + 1].lemma.lower(), set()).add(mention.iso)
+    for number in national:
+        position = doc.positions[number]
+        head = position.title.split()[0]
+        isos = described.get(head, set())
+        people = {doc.positions[other].person for other in heads.get(head, [])}
+        if position.country is None and len(isos) == 1 and len(people) == 1:
+            position.country = next(iter(isos))
 
 
 def national_title(post: Post, title: str) -> bool:

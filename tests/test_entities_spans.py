@@ -124,3 +124,17 @@ def test_one_word_named_by_its_kind():
               Token(11, 28, "МакЛарен-Мерседес", "PROPN", {}, "макларен-мерседес", "1_3", "1_2", "nmod")]
     doc = Doc(text=text, tokens=tokens)
     assert named_by_kind(doc, tokens[2]) and not named_by_kind(doc, tokens[1])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Делегации Кубы и Мексики обсудили сотрудничество в сфере энергетики.", "Делегация Кубы"),
+    ("Правительства Монголии и России подписали протокол.", "Правительство"),
+    ("В Гаване состоялась встреча делегаций Кубы и Мексики.", "Делегация Кубы"),
+])
+def test_entities_plural_body_of_coordinated_countries_is_singular(pipeline, text: str, name: str) -> None:
+    """'Делегации Кубы и Мексики' are two delegations, each named in the singular."""
+    from depesha.api import extract_doc
+    from depesha.doc import Article
+
+    names = [entity.name for entity in extract_doc(Article(text=text), pipeline).entities]
+    assert name in names, names

@@ -149,6 +149,8 @@ def nominative_phrase(tokens: list[Token], singular: bool = False) -> str:
             head_done = True
             continue
         case = CASE_TAGS.get(token.feats.get("Case", ""))
+        if singular and token.feats.get("Case") == "Nom" and token.feats.get("Number") == "Plur":
+            case = "nomn"   # "Делегации Кубы и Мексики": one body per country
         participle = token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
         if not head_done and case and (token.pos in ("NOUN", "ADJ", "PROPN") or participle) and not text.isupper():
             if token.pos == "ADJ" or participle:

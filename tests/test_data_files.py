@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from depesha.data import AGENCIES, BODIES, COUNTRIES, COUNTRY_FORMS, POSITIONS, load_table
+from depesha.data import ALL as DATA_FILES
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "build_country_forms.py"
 
@@ -259,3 +260,20 @@ def test_agencies_columns(codes):
 ])
 def test_agencies_home(name, iso2):
     assert {row[0]: row[2] for row in rows(AGENCIES, 3)}[name] == iso2
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: path.name)
+def test_data_file_loads(path):
+    """Every shipped data file is there, in UTF-8, with at least one item."""
+    from depesha.data import load_lines
+
+    assert list(load_lines(path))
+
+
+def test_regions_one_key_each():
+    from depesha.data import REGIONS, load_lines
+    from depesha.extractors.gazetteer import regions
+
+    names = list(load_lines(REGIONS))
+    assert len(regions()) == len(names) == len(set(names))
+    assert regions()[("латинский", "америка")] == "Латинская Америка"

@@ -16,8 +16,9 @@ BOILERPLATE = DIR / "boilerplate.txt"      # one regular expression per line, ma
 TOPICS = DIR / "topics.tsv"                # lemma-prefixes(space) context
 TRIGGERS = DIR / "triggers.tsv"            # lemma category kind
 MONTHS = DIR / "months.tsv"                # form month-number
+REGIONS = DIR / "regions.txt"              # a part of the world in the nominative ("Латинская Америка")
 
-ALL = [COUNTRIES, COUNTRY_FORMS, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS]
+ALL = [COUNTRIES, COUNTRY_FORMS, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS, REGIONS]
 
 
 def load_lines(path: Path) -> Iterator[str]:

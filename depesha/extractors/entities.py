@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..annotate.morph import lemma, parse_word
 from ..doc import Doc, Entity, NerSpan, Token
 from .chain import chain_end
 from .countries import CountryMention, find_countries
-from .gazetteer import countries, country_name
+from .gazetteer import countries, country_name, regions
 from .locorg import place_role
+from .match import Matcher
 from .names import normalize_name
 from .orgs import BodyMention, find_bodies, nominative_phrase
 from .spans import Piece, body_phrase, grow_org, grow_phrase, head_of, refined_spans, token_before, tokens_in
@@ -245,6 +247,29 @@ def add_locations(doc: Doc, index: EntityIndex, geo: list[CountryMention], piece
             continue
         name = nominative_phrase(tokens)
         index.add("location", name.lower(), name, (span.start, span.stop))
+    add_regions(doc, index, taken)
+
+
+def add_regions(doc: Doc, index: EntityIndex, taken: list[tuple[int, int]]) -> None:
+    """Parts of the world the NER model missed ("чемпион Европы", "страны Азии"), by their lemmas, capitalised."""
+    tokens = doc.tokens
+    known = taken + [(start, stop) for entity in index.entities for start, stop in entity.mentions]
+    lemmas = [(token.lemma or token.text).lower().replace("ё", "е") for token in tokens]
+    for first, last, name in region_matcher().scan(lemmas):
+        start, stop = tokens[first].start, tokens[last - 1].stop
+        if not tokens[first].text[:1].isupper() or any(a < stop and start < b for a, b in known):
+            continue
+        if first and tokens[first - 1].text in QUOTES:  # 'торговой зоны "Центральная Азия"': a name of something
+            continue
+        index.add("location", name.lower(), name, (start, stop))
+
+
+QUOTES = {"«", '"', "„", "“", "'"}
+
+
+@lru_cache(maxsize=1)
+def region_matcher() -> Matcher[str]:
+    return Matcher(regions())
 
 
 # kinds of organisation that introduce a quoted name: "движение «Солидарность»", "ГУП «Водоканал»"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..annotate.morph import lemma, parse_word
-from ..data import BODIES, COUNTRIES, COUNTRY_FORMS, POSITIONS, load_table
+from ..data import BODIES, COUNTRIES, COUNTRY_FORMS, POSITIONS, REGIONS, load_lines, load_table
 
 WORD = re.compile(r"[\wЁё]+(?:-[\wЁё]+)*|[^\w\s]")
 
@@ -79,6 +79,12 @@ def country_forms() -> dict[tuple[str, ...], list[tuple[str, CountryForm]]]:
         entry = (form, CountryForm(iso, kind, "cs" in flags.split(",")))
         table.setdefault(key, []).append(entry)
     return table
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[tuple[str, ...], str]:
+    """Lemma tuples of the parts of the world -> the name as listed ("латинский америка" -> "Латинская Америка")."""
+    return {lemma_key(name): name for name in load_lines(REGIONS)}
 
 
 @lru_cache(maxsize=1)

@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pipeline", choices=["natasha", "depesha"], default="natasha")
     parser.add_argument("--annotate-only", action="store_true")
     parser.add_argument("--c-tagger", type=float, default=1.0, help="inverse L2 strength of the span taggers")
+    parser.add_argument("--tagger-iter", type=int, default=150, help="lbfgs iterations of the span taggers")
     parser.add_argument("--c-relation", type=float, default=1.0, help="inverse L2 strength of the pair classifiers")
     parser.add_argument("--tune", action="store_true", help="pick each relation's probability cut-off on dev")
     parser.add_argument("--bits", type=int, default=32, help="random-projection bits of navec vectors (0: none)")

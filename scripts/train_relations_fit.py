@@ -155,9 +155,9 @@ def quantize(coef: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.round(coef / scale[:, None]).astype(np.int8), scale.astype(np.float32)
 
 
-def fit_linear(rows, labels, c: float, name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def fit_linear(rows, labels, c: float, name: str, iterations: int = 150) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     started = time.time()
-    model = LogisticRegression(C=c, max_iter=150)
+    model = LogisticRegression(C=c, max_iter=iterations)
     model.fit(matrix(rows), np.array(labels))
     weights, scale = quantize(model.coef_)
     print(f"  {name}: {len(rows)} rows, classes {list(model.classes_)}, {time.time() - started:.0f}s", file=sys.stderr)
@@ -297,7 +297,8 @@ def fit(train, dev, args) -> int:
             model.weights[layer], model.scales[layer], model.biases[layer] = old.weights[layer], old.scales[layer], old.biases[layer]
     else:
         for layer, (rows, labels) in tagger_data(train, gazetteer, projection, centroids).items():
-            model.weights[layer], model.scales[layer], model.biases[layer] = fit_linear(rows, labels, args.c_tagger, layer)
+            model.weights[layer], model.scales[layer], model.biases[layer] = fit_linear(rows, labels, args.c_tagger, layer,
+                                                                                      args.tagger_iter)
     model.bigrams = label_bigrams(train)
     for relation, (rows, labels) in relation_data(train).items():
         model.weights[relation], model.scales[relation], model.biases[relation] = fit_linear(rows, labels, args.c_relation, relation)

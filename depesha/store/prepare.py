@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -210,6 +211,7 @@ def yield_to_parent() -> None:
     sets the pace and should not share its core."""
     if hasattr(os, "nice"):  # POSIX
         os.nice(NICE)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
 
 def prepare_parallel(items: Iterable[Item], lemmas: bool, workers: int) -> Iterator[Prepared | Rejected]:

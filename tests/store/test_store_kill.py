@@ -104,3 +104,37 @@ def test_store_kill_during_extraction(tmp_path: Path):
     output = rerun.communicate()[1]
     assert f"{killed_at} skipped" in output
     assert dump_store(open_store(str(db))) == expected
+
+
+@pytest.mark.parametrize("options", [("--bulk", "--batch", "25", "--parallel")], ids=["bulk-parallel"])
+def test_store_ctrl_c_stops_cleanly_and_rerun_completes(records: Path, tmp_path: Path, options: tuple[str, ...]):
+    """Ctrl-C (SIGINT) during a parallel bulk ingest: exit 130, the batch in flight is committed or not at all,
+    no helper process is left, and a rerun gives the clean store."""
+    clean = ingest(records, tmp_path / "clean.db")
+    assert clean.wait() == 0
+    expected = dump_store(open_store(str(tmp_path / "clean.db")))
+    db = tmp_path / "interrupted.db"
+    process = ingest(records, db, *options)
+    deadline = time.time() + 120
+    while time.time() < deadline and process.poll() is None and stored(db) < 40:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=60) == 130, process.stderr.read() if process.stderr else ""
+    assert 40 <= stored(db) < ARTICLES and stored(db) % 25 == 0   # whole batches only
+    assert not processes_with(str(db))
+    rerun = ingest(records, db, *options)
+    assert rerun.wait() == 0
+    assert dump_store(open_store(str(db))) == expected
+
+
+def processes_with(argument: str) -> list[int]:
+    """Processes whose command line has `argument` (the ingest forks its worker and writer processes)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if argument in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found

@@ -15,9 +15,7 @@ FULFILLING = ("visit", "meeting", "talks", "signing", "phone_call")
 
 def link_followups(writer: Any) -> int:
     """Recompute every follow-up link in one transaction; returns the number of links."""
-    writer.commit()
-    writer.begin()
-    try:
+    with writer.transaction():
         marks = ", ".join("?" * len(FULFILLING))
         index = FulfilmentIndex()
         for id, date, kind, countries in writer.execute(
@@ -41,10 +39,6 @@ def link_followups(writer: Any) -> int:
         rows = [(id, event, rule, json.dumps(reports[event], ensure_ascii=False)) for id, event, rule in links]
         writer.execute("DELETE FROM followups")
         writer.executemany("INSERT INTO followups (commitment, event, rule, evidence) VALUES (?, ?, ?, ?)", rows)
-    except BaseException:
-        writer.rollback()
-        raise
-    writer.commit()
     return len(rows)
 
 

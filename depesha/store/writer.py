@@ -7,7 +7,8 @@ import gc
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,9 +118,7 @@ class Writer:
             path = store.engine.url.database                                                    # once, at the end
             if self.parallel and path and path != ":memory:" and apply.available():
                 self.applier = Applier(path, pragmas)
-                self.pragmas(cache_size=-BULK_CACHE_KB)  # for the reads, and the follow-up pass after the load
-            else:
-                self.pragmas(**pragmas)
+            self.pragmas(**pragmas)  # with a writer process: for the reads and the follow-up pass after the load
 
     # SQL helpers
 
@@ -205,6 +204,20 @@ class Writer:
             self.execute("COMMIT") if not self.pg else self.raw.commit()
             self.in_transaction, self.pending = False, 0
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction of this connection's own statements (a pass over the store after a load), also when
+        a writer process applies the batches: those are committed first."""
+        self.commit()
+        if not self.pg:
+            self.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.execute("ROLLBACK") if not self.pg else self.raw.rollback()
+            raise
+        self.execute("COMMIT") if not self.pg else self.raw.commit()
+
     def rollback(self) -> None:
         self.deferred, self.sightings, self.new_entities = {}, {}, {}
         if self.applier is not None:
@@ -230,7 +243,7 @@ class Writer:
                 self.applier.close()
         if self.applier is not None:  # the child copied the write-ahead log into the file
             self.applier = None
-            self.pragmas(cache_size=-CACHE_KB)  # the connection goes back to the pool
+            self.pragmas(cache_size=-CACHE_KB, wal_autocheckpoint=1000)  # the connection goes back to the pool
         elif self.pg and self.memory is not None:  # a bulk load changes the tables' sizes: fresh planner statistics
             self.execute("ANALYZE")
             self.raw.commit()
@@ -314,7 +327,9 @@ class Writer:
             if progress:
                 progress(number, summary)
         self.commit()
-        return summary
+        if self.applier is not None:  # the load is in the write-ahead log: copy it into the file now, or every read
+            self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # of this connection (the follow-up
+        return summary                                                  # pass) looks each page up there first
 
     def insert_article(self, prepared: Prepared) -> Outcome:
         record, raw, minhash, keys = prepared.record, prepared.raw, prepared.minhash, prepared.keys

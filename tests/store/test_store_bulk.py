@@ -94,3 +94,24 @@ def test_store_bulk_parallel_names_a_line_that_is_not_json(sqlite_store, corpus)
         summary = writer.add_all(items)
     assert (summary.stored, summary.failed) == (6, 1)
     assert summary.failures[0][0] == "r.jsonl:99" and summary.failures[0][1].startswith("not JSON")
+
+
+def test_store_bulk_parallel_followup_pass_is_one_transaction(sqlite_store, corpus, monkeypatch):
+    """The follow-up pass after a parallel load runs in one transaction of the main connection: a failure in
+    the middle leaves the links as they were."""
+    import depesha.store.link as link
+
+    with sqlite_store.writer(batch=50, bulk=True, parallel=True) as writer:
+        writer.add_many(corpus[:120])
+        before = link.link_followups(writer)
+        assert before > 0
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("disk on fire")
+
+        monkeypatch.setattr(writer, "executemany", broken)  # the links are deleted, then the insert fails
+        with pytest.raises(RuntimeError):
+            link.link_followups(writer)
+        monkeypatch.undo()
+    with sqlite_store.read() as conn:
+        assert fetch(conn, "SELECT count(*) FROM followups")[0][0] == before

@@ -251,25 +251,41 @@ def add_locations(doc: Doc, index: EntityIndex, geo: list[CountryMention], piece
 
 
 def add_regions(doc: Doc, index: EntityIndex, taken: list[tuple[int, int]]) -> None:
-    """Parts of the world the NER model missed ("чемпион Европы", "страны Азии"), by their lemmas, capitalised."""
+    """Parts of the world the NER model missed ("чемпион Европы", "страны Азии"), by their lemmas, capitalised.
+    Only a capitalised word that begins like a region is lemmatized (a token's lemma is computed on demand)."""
     tokens = doc.tokens
-    known = taken + [(start, stop) for entity in index.entities for start, stop in entity.mentions]
-    lemmas = [(token.lemma or token.text).lower().replace("ё", "е") for token in tokens]
-    for first, last, name in region_matcher().scan(lemmas):
-        start, stop = tokens[first].start, tokens[last - 1].stop
-        if not tokens[first].text[:1].isupper() or any(a < stop and start < b for a, b in known):
+    matcher, prefixes = region_matcher()
+    known: list[tuple[int, int]] | None = None
+    index_ = 0
+    while index_ < len(tokens):
+        token = tokens[index_]
+        if not token.text[:1].isupper() or token.text[:3].lower().replace("ё", "е") not in prefixes:
+            index_ += 1
             continue
-        if first and tokens[first - 1].text in QUOTES:  # 'торговой зоны "Центральная Азия"': a name of something
+        size = len(max(matcher.table, key=len))
+        lemmas = [(t.lemma or t.text).lower().replace("ё", "е") for t in tokens[index_:index_ + size]]
+        hit = next(matcher.at(lemmas, 0), None)
+        if hit is None:
+            index_ += 1
             continue
-        index.add("location", name.lower(), name, (start, stop))
+        length, name = hit
+        start, stop = token.start, tokens[index_ + length - 1].stop
+        if known is None:
+            known = taken + [(a, b) for entity in index.entities for a, b in entity.mentions]
+        quoted = index_ and tokens[index_ - 1].text in QUOTES   # 'зоны "Центральная Азия"': a name of something
+        if not quoted and not any(a < stop and start < b for a, b in known):
+            index.add("location", name.lower(), name, (start, stop))
+        index_ += length
 
 
 QUOTES = {"«", '"', "„", "“", "'"}
 
 
 @lru_cache(maxsize=1)
-def region_matcher() -> Matcher[str]:
-    return Matcher(regions())
+def region_matcher() -> tuple[Matcher[str], frozenset[str]]:
+    """The regions by lemmas, and the first three letters of their first words (a cheap test before lemmas)."""
+    table = regions()
+    return Matcher(table), frozenset(key[0][:3] for key in table)
 
 
 # kinds of organisation that introduce a quoted name: "движение «Солидарность»", "ГУП «Водоканал»"

@@ -186,11 +186,13 @@ def assign_described_countries(doc: Doc, national: set[int]) -> None:
     for number, position in enumerate(doc.positions):
         heads.setdefault(position.title.split()[0], []).append(number)
     described: dict[str, set[str]] = {}
-    tokens = [token for sent in doc.sents for token in sent.tokens]
-    for mention in doc.geo:
-        if mention.kind != "adj" or not mention.iso:
-            continue
-        index = next((i for i, token in enumerate(tokens) if token.stop == mention.stop), None)
+    adjectives = [mention for mention in doc.geo if mention.kind == "adj" and mention.iso]
+    if not adjectives or not national:
+        return
+    tokens = doc.tokens
+    ending = {token.stop: index for index, token in enumerate(tokens)}
+    for mention in adjectives:
+        index = ending.get(mention.stop)
         if index is not None and index + 1 < len(tokens) and tokens[index + 1].start - mention.stop <= 1:
             described.setdefault(tokens[index + 1].lemma.lower(), set()).add(mention.iso)
     for number in national:

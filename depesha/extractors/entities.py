@@ -254,38 +254,38 @@ def add_regions(doc: Doc, index: EntityIndex, taken: list[tuple[int, int]]) -> N
     """Parts of the world the NER model missed ("чемпион Европы", "страны Азии"), by their lemmas, capitalised.
     Only a capitalised word that begins like a region is lemmatized (a token's lemma is computed on demand)."""
     tokens = doc.tokens
-    matcher, prefixes = region_matcher()
+    matcher, prefixes, longest = region_matcher()
     known: list[tuple[int, int]] | None = None
-    index_ = 0
-    while index_ < len(tokens):
-        token = tokens[index_]
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
         if not token.text[:1].isupper() or token.text[:3].lower().replace("ё", "е") not in prefixes:
-            index_ += 1
+            at += 1
             continue
-        size = len(max(matcher.table, key=len))
-        lemmas = [(t.lemma or t.text).lower().replace("ё", "е") for t in tokens[index_:index_ + size]]
+        lemmas = [(t.lemma or t.text).lower().replace("ё", "е") for t in tokens[at:at + longest]]
         hit = next(matcher.at(lemmas, 0), None)
         if hit is None:
-            index_ += 1
+            at += 1
             continue
         length, name = hit
-        start, stop = token.start, tokens[index_ + length - 1].stop
+        start, stop = token.start, tokens[at + length - 1].stop
         if known is None:
             known = taken + [(a, b) for entity in index.entities for a, b in entity.mentions]
-        quoted = index_ and tokens[index_ - 1].text in QUOTES   # 'зоны "Центральная Азия"': a name of something
+        quoted = at and tokens[at - 1].text in QUOTES   # 'зоны "Центральная Азия"': a name of something
         if not quoted and not any(a < stop and start < b for a, b in known):
             index.add("location", name.lower(), name, (start, stop))
-        index_ += length
+        at += length
 
 
 QUOTES = {"«", '"', "„", "“", "'"}
 
 
 @lru_cache(maxsize=1)
-def region_matcher() -> tuple[Matcher[str], frozenset[str]]:
-    """The regions by lemmas, and the first three letters of their first words (a cheap test before lemmas)."""
+def region_matcher() -> tuple[Matcher[str], frozenset[str], int]:
+    """The regions by lemmas, the first three letters of their first words (a cheap test before lemmas), and the
+    most words a region has."""
     table = regions()
-    return Matcher(table), frozenset(key[0][:3] for key in table)
+    return Matcher(table), frozenset(key[0][:3] for key in table), max(map(len, table))
 
 
 # kinds of organisation that introduce a quoted name: "движение «Солидарность»", "ГУП «Водоканал»"

@@ -59,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"not a directory: {args.dir}", file=sys.stderr)
         return 2
     golds = list(load_split(args.dir, args.limit))
+    if not golds:
+        print(f"error: {args.dir} holds no NEREL document (a .txt with its .ann)", file=sys.stderr)
+        return 2
     args.out.mkdir(parents=True, exist_ok=True)
     stats: dict[str, int] = {"docs": len(golds)}
     started = time.time()

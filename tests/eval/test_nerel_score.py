@@ -82,3 +82,12 @@ def test_score_f1():
 def test_parse_ann(lines, entities, relations):
     assert parse_ann(lines) == (entities, relations)
     assert parse_ann(format_ann(entities, relations).splitlines()) == (entities, relations)
+
+
+@pytest.mark.parametrize("make", [lambda path: path, lambda path: path / "missing"], ids=["empty", "missing"])
+def test_nerel_cli_refuses_a_folder_without_documents(tmp_path, capsys, make):
+    """An empty or missing split is an error (exit 2), not a table of zeros."""
+    from depesha.cli.main import main
+
+    assert main(["eval", "nerel", str(make(tmp_path)), "--out", str(tmp_path / "out")]) == 2
+    assert str(make(tmp_path)) in capsys.readouterr().err

@@ -189,3 +189,11 @@ def test_store_cli_records_compressed_and_damaged_archives(tmp_path: Path, capsy
     assert code == 1
     assert f"error: {inputs[2]}: unreadable: Not a gzipped file" in err
     assert "2 stored, 0 skipped (already stored), 0 near-duplicates linked, 1 failed" in err
+
+
+def test_store_cli_export_to_unwritable_path(db: str, tmp_path: Path, capsys):
+    """An output file that cannot be written is named, without a traceback (exit 2)."""
+    code, _, err = run(capsys, "export", "--format", "csv", "--db", db, "-o", str(tmp_path / "no" / "such" / "x.csv"))
+    assert code == 2
+    assert err.startswith(f"error: {tmp_path / 'no' / 'such' / 'x.csv'}: No such file or directory")
+    assert "Traceback" not in err

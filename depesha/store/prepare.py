@@ -53,37 +53,76 @@ def check_span(span: Any, size: int, what: str) -> tuple[int, int]:
     return start, stop
 
 
+TEXT, TEXTS, SPANS = "a string", "a list of strings", "a list of [start, stop]"
+ARTICLE_FIELDS = {key: TEXT for key in ("id", "source", "published", "title", "url", "path", "attribution", "language")}
+DATELINE_FIELDS = {"place": TEXT, "date": TEXT, "agency": TEXT}
+ENTITY_FIELDS = {"country": TEXT, "gender": TEXT, "sector": TEXT, "canonical": TEXT, "mentions": SPANS}
+POSITION_FIELDS = {"organization": TEXT, "country": TEXT, "text": TEXT}
+EVENT_FIELDS = {**{key: TEXT for key in ("id", "category", "kind", "date", "date_precision", "mode", "place", "outcome",
+                                         "trigger", "summary", "initiator")},
+                "countries": TEXTS, "participants": TEXTS, "topics": TEXTS, "evidence": SPANS}
+
+
+def check_fields(item: dict[str, Any], fields: dict[str, str], what: str) -> None:
+    """Each field the store reads is absent, null or of its kind (a wrong type would fail halfway through)."""
+    for key, value in item.items():
+        kind = fields.get(key)
+        if kind is None or value is None or (type(value) is str if kind is TEXT else type(value) is list and (
+                kind is SPANS or all(type(x) is str for x in value))):
+            continue
+        raise StoreError(f"{what}: `{key}` should be {kind}, got {value!r:.40}")
+
+
+def items_of(record: dict[str, Any], key: str) -> list[Any]:
+    value = record.get(key)
+    if value is None:
+        return []
+    if type(value) is not list:
+        raise StoreError(f"`{key}` should be a list, got {type(value).__name__}")
+    return value
+
+
 def check_record(record: Any) -> None:
-    """Provenance must hold: every offset points into the article text, every id is known."""
+    """Provenance must hold: every offset points into the article text, every id is known; every field the store
+    reads has its type."""
     if not isinstance(record, dict) or not isinstance(record.get("article"), dict):
         raise StoreError(f"expected a depesha/1 record, got {type(record).__name__}")
-    text = record["article"].get("text")
-    if not isinstance(text, str) or not record["article"].get("id"):
+    article = record["article"]
+    text = article.get("text")
+    if not isinstance(text, str) or not article.get("id"):
         raise StoreError("record without article id or text")
+    check_fields(article, ARTICLE_FIELDS, "article")
+    if article.get("dateline") is not None:
+        if type(article["dateline"]) is not dict:
+            raise StoreError(f"article: `dateline` should be an object, got {article['dateline']!r:.40}")
+        check_fields(article["dateline"], DATELINE_FIELDS, "dateline")
     size, ids = len(text), set()
-    for entity in record.get("entities", []):
+    for entity in items_of(record, "entities"):
         if not (type(entity) is dict and type(entity.get("id")) is str and type(entity.get("type")) is str
                 and type(entity.get("name")) is str) and not (
                 isinstance(entity, dict) and all(isinstance(entity.get(key), str) for key in ("id", "type", "name"))):
             raise StoreError(f"entity without id, type or name: {entity!r:.80}")
         ids.add(entity["id"])
-        for span in entity.get("mentions", []):
+        check_fields(entity, ENTITY_FIELDS, f"entity {entity['id']}")
+        for span in entity.get("mentions") or []:
             check_span(span, size, f"entity {entity.get('id')}")
-    for position in record.get("positions", []):
+    for position in items_of(record, "positions"):
         if not isinstance(position, dict):
             raise StoreError(f"position is not an object: {position!r:.80}")
+        check_fields(position, POSITION_FIELDS, f"position of {position.get('person')}")
         if position.get("person") not in ids:
             raise StoreError(f"position of unknown person {position.get('person')!r}")
         if not isinstance(position.get("title"), str):
             raise StoreError(f"position of {position['person']} without title")
         if position.get("evidence"):
             check_span(position["evidence"], size, f"position of {position['person']}")
-    for event in record.get("events", []):
+    for event in items_of(record, "events"):
         if not isinstance(event, dict):
             raise StoreError(f"event is not an object: {event!r:.80}")
         if not event.get("category"):
             raise StoreError(f"event {event.get('id')} without category")
-        for span in event.get("evidence", []):
+        check_fields(event, EVENT_FIELDS, f"event {event.get('id')}")
+        for span in event.get("evidence") or []:
             check_span(span, size, f"event {event.get('id')}")
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bz2
-import gzip
 import io
 import os
 from collections.abc import Iterable, Iterator
@@ -12,7 +10,7 @@ from typing import IO
 from ..doc import Article
 from ..errors import ReadError
 from ..read import parse_jsonl_line, parse_text_bytes
-from ..read.files import is_jsonl, iter_paths
+from ..read.files import is_jsonl, iter_paths, open_stream
 
 JSONL = "jsonl"
 WARC = "warc"
@@ -44,11 +42,7 @@ def list_inputs(paths: Iterable[str]) -> list[tuple[str, str]]:
 
 
 def open_text(path: str) -> IO[str]:
-    if path.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8", errors="replace", newline="\n")
-    if path.endswith(".bz2"):
-        return bz2.open(path, "rt", encoding="utf-8", errors="replace", newline="\n")
-    return open(path, encoding="utf-8", errors="replace", newline="\n")
+    return io.TextIOWrapper(open_stream(path), encoding="utf-8", errors="replace", newline="\n")
 
 
 def read_jsonl(path: str, max_bytes: int, russian_only: bool = False) -> Iterator[Item]:

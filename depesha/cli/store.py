@@ -51,13 +51,11 @@ def load_records(paths: list[str], summary: Any) -> Iterator[tuple[bytes, None, 
     """JSONL lines of records written by `depesha extract` (also .gz, .bz2), with where each came from (parsed when
     stored). Lines stay bytes: a line that is not UTF-8 is refused on its own when parsed, the rest of its file is
     read."""
-    import bz2
-    import gzip
+    from depesha.read.files import open_stream
 
     for path in paths:
         try:
-            file: Any = sys.stdin.buffer if path == "-" else gzip.open(path, "rb") if path.endswith(".gz") else \
-                bz2.open(path, "rb") if path.endswith(".bz2") else open(path, "rb")
+            file = open_stream(path)
         except OSError as error:
             summary.fail(path, error.strerror or str(error))
             continue

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, cast
 
 from ..doc import Article
 from ..errors import ReadError
@@ -43,16 +44,21 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
             yield path
 
 
+def open_stream(path: str) -> IO[bytes]:
+    """`path` opened for reading bytes, decompressed when it ends in .gz or .bz2; `-` is standard input."""
+    if path == "-":
+        return sys.stdin.buffer
+    if path.endswith(".gz"):
+        return cast(IO[bytes], gzip.open(path, "rb"))   # GzipFile and BZ2File are binary file objects
+    if path.endswith(".bz2"):
+        return cast(IO[bytes], bz2.open(path, "rb"))
+    return open(path, "rb")
+
+
 def open_bytes(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
-    if path.endswith(".gz"):
-        with gzip.open(path, "rb") as file:
-            return file.read()
-    if path.endswith(".bz2"):
-        with bz2.open(path, "rb") as file:
-            return file.read()
-    with open(path, "rb") as file:
+    with open_stream(path) as file:
         return file.read()
 
 

@@ -182,13 +182,13 @@ def assign_described_countries(doc: Doc, national: set[int]) -> None:
     """A bare national title ("принят министром иностранных дел Айгерим Сатпаевой") takes the country of a
     description of the same post elsewhere in the text ("казахстанский министр высоко оценила"), when one
     country's adjective describes that title word and no other person holds it."""
+    adjectives = [mention for mention in doc.geo if mention.kind == "adj" and mention.iso]
+    if not adjectives or not national:
+        return
     heads: dict[str, list[int]] = {}
     for number, position in enumerate(doc.positions):
         heads.setdefault(position.title.split()[0], []).append(number)
     described: dict[str, set[str]] = {}
-    adjectives = [mention for mention in doc.geo if mention.kind == "adj" and mention.iso]
-    if not adjectives or not national:
-        return
     tokens = doc.tokens
     ending = {token.stop: index for index, token in enumerate(tokens)}
     for mention in adjectives:

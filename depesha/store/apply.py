@@ -14,14 +14,15 @@ from typing import Any
 
 from depesha.errors import StoreError
 
+from . import schema
 from .prepare import NICE
 
 log = logging.getLogger(__name__)
 
 Batch = list[tuple[str, list[tuple[Any, ...]]]]   # (statement, rows) in the order they must run
 PR_SET_PDEATHSIG = 1
-SORTED = ("INSERT INTO lsh ", "INSERT INTO cluster_countries ", "INSERT INTO cluster_entities ",
-          "INSERT INTO cluster_topics ")
+SORTED = tuple(f"INSERT INTO {table.name} " for table in schema.metadata.tables.values()   # keyed tables
+               if table.dialect_options["sqlite"].get("with_rowid") is False)               # without a rowid
 
 
 def available() -> bool:

@@ -45,8 +45,9 @@ class MemoryIndex:
     nums: dict[str, int] = field(default_factory=dict)                   # article id -> num
     articles: dict[int, tuple[str, bytes, int | None]] = field(default_factory=dict)  # num -> id, minhash, dup_of
     bands: dict[int, int | list[int]] = field(default_factory=dict)      # LSH key -> article num(s); most keys have one
-    clusters: dict[int, tuple[str, str | None, str, frozenset[str]]] = field(default_factory=dict)  # id -> category,
-    members: dict[int, set[int]] = field(default_factory=dict)           # cluster -> entity ids    kind, date, countries
+    # cluster id -> category, kind, date, countries (of its first report)
+    clusters: dict[int, tuple[str, str | None, str, frozenset[str]]] = field(default_factory=dict)
+    members: dict[int, set[int]] = field(default_factory=dict)           # cluster -> entity ids
     countries: dict[int, dict[str, set[str]]] = field(default_factory=dict)  # cluster -> country -> its report dates
     by_pair: DateIndex = field(default_factory=DateIndex)                # (a, b) with a < b, report date of a -> clusters
     by_entity: DateIndex = field(default_factory=DateIndex)              # entity, cluster date -> clusters

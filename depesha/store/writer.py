@@ -241,15 +241,14 @@ class Writer:
                 gc.unfreeze()
             if self.applier is not None:
                 self.applier.close()
-        if self.applier is not None:  # the child copied the write-ahead log into the file
-            self.applier = None
-            self.pragmas(cache_size=-CACHE_KB, wal_autocheckpoint=1000)  # the connection goes back to the pool
-        elif self.pg and self.memory is not None:  # a bulk load changes the tables' sizes: fresh planner statistics
+        if self.pg and self.memory is not None:  # a bulk load changes the tables' sizes: fresh planner statistics
             self.execute("ANALYZE")
             self.raw.commit()
         elif self.bulk:
-            self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            if self.applier is None:  # else the writer process copied the write-ahead log into the file
+                self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             self.pragmas(cache_size=-CACHE_KB, wal_autocheckpoint=1000)  # the connection goes back to the pool
+        self.applier = None
         if self.pg:
             self.execute("SELECT pg_advisory_unlock(?)", (PG_LOCK,))
             self.raw.commit()

@@ -244,7 +244,7 @@ class Writer:
         if self.pg and self.memory is not None:  # a bulk load changes the tables' sizes: fresh planner statistics
             self.execute("ANALYZE")
             self.raw.commit()
-        elif self.bulk:
+        elif self.bulk and not self.pg:
             if self.applier is None:  # else the writer process copied the write-ahead log into the file
                 self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             self.pragmas(cache_size=-CACHE_KB, wal_autocheckpoint=1000)  # the connection goes back to the pool

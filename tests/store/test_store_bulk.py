@@ -115,3 +115,10 @@ def test_store_bulk_parallel_followup_pass_is_one_transaction(sqlite_store, corp
         monkeypatch.undo()
     with sqlite_store.read() as conn:
         assert fetch(conn, "SELECT count(*) FROM followups")[0][0] == before
+
+
+def test_store_bulk_of_nothing_closes_cleanly(store):
+    """A bulk writer that stored nothing (an empty input) closes without error, on both databases."""
+    with store.writer(batch=50, bulk=True) as writer:
+        summary = writer.add_many([])
+    assert summary.stored == 0

@@ -15,7 +15,7 @@ from typing import Any
 from depesha.errors import StoreError
 
 from . import schema
-from .prepare import NICE
+from .prepare import yield_to_parent
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +42,7 @@ def die_with_parent(parent: int) -> None:
 def serve(path: str, pragmas: dict[str, int], channel: Any, parent: int) -> None:
     """The child: apply each received batch in one transaction, answer None or the error; None received: stop."""
     die_with_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it lets the batch in flight finish
-    os.nice(NICE)  # the main process sets the pace (see depesha.store.prepare.yield_to_parent)
+    yield_to_parent()  # lower priority; Ctrl-C is the parent's, so the batch in flight finishes
     gc.freeze()  # the parent's objects it inherited are never collected here (no copy-on-write of the heap)
     db = sqlite3.connect(path, isolation_level=None, timeout=60)
     for name, value in {"busy_timeout": 60000, "synchronous": 1, "temp_store": 2, **pragmas}.items():

@@ -246,8 +246,9 @@ def derive_chunk(chunk: list[str | bytes], lemmas: bool) -> list[Derived]:
 
 
 def yield_to_parent() -> None:
-    """Worker processes run at a lower priority: the main process, whose work depends on every article before it,
-    sets the pace and should not share its core."""
+    """Helper processes (the workers here, the writer of depesha.store.apply) run at a lower priority: the main
+    process, whose work depends on every article before it, sets the pace and should not share its core. Ctrl-C
+    is the main process's to handle."""
     if hasattr(os, "nice"):  # POSIX
         os.nice(NICE)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle

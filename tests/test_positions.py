@@ -48,11 +48,37 @@ def posts(pipeline):
         # name, dash, adjectives, title
         ("Андрей Санников — бывший заместитель министра иностранных дел Беларуси.",
          ("Андрей Санников", "заместитель министра иностранных дел", "BY")),
+        # an object pronoun holds the post it is appointed to, not the subject who appoints
+        ("Игорь Семенов окончил семинарию в Риге. В 1996 году патриарх Ефрем назначил его на должность "
+         "архиепископа.", ("Игорь Семенов", "архиепископ", None)),
+        # the genitive name after a title is the one served: the post is the name before it
+        ("Людмила Боярова, первый заместитель Кравчука, выступила с докладом.",
+         ("Людмила Боярова", "первый заместитель", None)),
     ],
 )
 def test_position_found(posts, text, expected):
     found = posts(text)
     assert any(item[:2] == expected[:2] and (expected[2] is None or item[2] == expected[2]) for item in found), found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a title after a kinship noun is the relative's, not the post of the name that follows
+        ("В начале мая дочь посла Ирина Ковалёва открыла выставку в Праге.", "Ирина Ковалёва"),
+        ("На премьере была дочь известного писателя, актёра и режиссёра Вера Соколова.", "Вера Соколова"),
+        # a genitive name is the title's complement ("адвокат of Маркевич"), not its holder
+        ("Адвокат Маркевича заявил, что его подзащитный невиновен.", "Маркевич"),
+        # a name in another case than a predicate title is another person ("советником кампании Орлова")
+        ("В 2004 году он был главным советником избирательной кампании Николая Орлова.", "Николай Орлов"),
+        ("Новый глава агентства на несколько месяцев старше своего коллеги из Минфина Николая Орлова.",
+         "Николай Орлов"),
+        ("Патриарх Ефрем назначил его на должность архиепископа.", "Ефрем"),
+    ],
+)
+def test_post_not_given_to(posts, text, name):
+    found = posts(text)
+    assert not [item for item in found if item[0] == name and item[1] != "патриарх"], found
 
 
 def test_title_governed_by_a_title_is_one_post(posts):

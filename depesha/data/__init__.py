@@ -17,8 +17,9 @@ TOPICS = DIR / "topics.tsv"                # lemma-prefixes(space) context
 TRIGGERS = DIR / "triggers.tsv"            # lemma category kind
 MONTHS = DIR / "months.tsv"                # form month-number
 REGIONS = DIR / "regions.txt"              # a part of the world in the nominative ("Латинская Америка")
+RELATIVES = DIR / "relatives.txt"          # a kinship noun as a lemma ("дочь капитана Имя": not the captain)
 
-ALL = [COUNTRIES, COUNTRY_FORMS, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS, REGIONS]
+ALL = [COUNTRIES, COUNTRY_FORMS, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS, REGIONS, RELATIVES]
 
 
 def load_lines(path: Path) -> Iterator[str]:

@@ -4,11 +4,14 @@ name of a title it is listed with ("Гергей Ковач - политик и 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..data import RELATIVES, load_lines
 from ..doc import Doc, Entity, Token
 from .position_predicate import apposed, predicate_person, predicate_subject
 
 APPOSITION_GAP = {",", "—", "–", "-", "("}
+QUOTES = {'"', "«", "»", "„", "“", "”"}
 
 
 @dataclass
@@ -51,8 +54,11 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
     """Name after the post, name before it as apposition, or a list of posts before one name."""
     stacked = frozenset(post.first for post in posts)
     heads = frozenset(first for first in stacked if first and tokens[first - 1].text.lower() in (",", "и"))
+    kin = kin_governed(tokens, posts)
     for number in range(len(posts) - 1, -1, -1):
         post = posts[number]
+        if number in kin:
+            continue
         after = tokens[post.end] if post.end < len(tokens) else None
         if after is not None and finder.at(after) and apposed(tokens, post.first, post.head_last, post.end):
             post.person = finder.at(after)
@@ -75,7 +81,8 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
             post.person = ahead
             continue
         gap = modifiers_start(tokens, post.first) - 1      # "Андрей Санников — бывший заместитель министра"
-        if gap >= 1 and tokens[gap].text in APPOSITION_GAP and agrees(tokens[post.first], tokens[gap - 1]):
+        if gap >= 1 and tokens[gap].text in APPOSITION_GAP and agrees(tokens[post.first], tokens[gap - 1]) \
+                and not genitive_of(tokens[gap - 1], tokens[post.first]):
             person = finder.ending(tokens[gap - 1])
             if person is not None:
                 post.person = person
@@ -113,6 +120,34 @@ def titled_subject(tokens: list[Token], post: Post, posts: list[Post]) -> Entity
     subject = predicate_subject(tokens, post.first, post.head_last)
     other = next((other for other in posts if other is not post and other.first <= (subject or -1) < other.head_last), None)
     return other.person if other is not None else None
+
+
+def kin_governed(tokens: list[Token], posts: list[Post]) -> set[int]:
+    """Numbers of the posts in the genitive after a kinship noun, and of the posts listed after such a post: "дочь
+    знаменитого писателя, актёра и режиссёра Мария Шукшина" names a daughter, not a writer."""
+    out: set[int] = set()
+    for number, post in enumerate(posts):
+        before = modifiers_start(tokens, post.first) - 1
+        while before >= 0 and tokens[before].text in QUOTES:
+            before -= 1
+        if before >= 0 and (tokens[before].lemma or "").lower() in relatives() \
+                and tokens[post.first].feats.get("Case") != "Nom":
+            out.add(number)
+        elif number - 1 in out and posts[number - 1].end + 1 == post.first \
+                and tokens[post.first - 1].text.lower() in (",", "и"):
+            out.add(number)
+    return out
+
+
+@lru_cache(maxsize=1)
+def relatives() -> frozenset[str]:
+    """Lemmas of kinship nouns (depesha/data/relatives.txt)."""
+    return frozenset(load_lines(RELATIVES))
+
+
+def genitive_of(name: Token, title: Token) -> bool:
+    """"Ли Пэн, соратник Цзян Цзэминя, премьер": a genitive name before a nominative title is another noun's."""
+    return name.feats.get("Case") == "Gen" and title.feats.get("Case") == "Nom"
 
 
 def share_conjoined(tokens: list[Token], posts: list[Post]) -> None:

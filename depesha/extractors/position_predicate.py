@@ -8,7 +8,10 @@ from ..doc import Entity, Token
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
 CASES = {"Gen": {"gent", "gen2"}, "Dat": {"datv"}, "Ins": {"ablt"}, "Loc": {"loct", "loc2"}}   # natasha -> pymorphy
+NOMINATIVE = {"nomn"}
+TAGGED = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}   # natasha -> pymorphy
 PRONOUNS = {"он": "masc", "она": "femn"}
+OBJECT_PRONOUNS = {"его": "masc", "её": "femn", "ее": "femn"}   # "назначил его послом"
 POST_NOUNS = {"пост", "должность", "место", "кресло"}   # "занять пост премьер-министра", "место спикера занял X"
 
 
@@ -33,7 +36,7 @@ def predicate_subject(tokens: list[Token], first: int, last: int) -> int | None:
 def verb_object(tokens: list[Token], verb: str) -> int | None:
     """"назвал Йенса Лемана первым вратарём", "назначил его послом": the title is the object's."""
     return next((index for index, token in enumerate(tokens) if token.head_id == verb and token.rel == "obj"
-                 and token.pos == "PROPN"), None)
+                 and (token.pos == "PROPN" or token.text.lower() in OBJECT_PRONOUNS)), None)
 
 
 def verb_subject(tokens: list[Token], verb: str) -> int | None:
@@ -81,16 +84,33 @@ def plural_title(tokens: list[Token], first: int, last: int) -> bool:
 
 
 def apposed(tokens: list[Token], first: int, last: int, name: int) -> bool:
-    """False for a name that cannot be in the oblique case of the title before it: in "Указом Главы
-    государства Серик Абдрахманов назначен" the name is the subject, not the head of state."""
-    if not first or tokens[first - 1].pos not in ("NOUN", "PROPN", "ADP", "VERB"):
-        return True     # a title opening the sentence or a clause is nominative whatever the tagger says
+    """False for a name that cannot be in the case of the title before it: in "Указом Главы государства Серик
+    Абдрахманов назначен" the name is the subject, not the head of state; in "был советником кампании Бориса
+    Ельцина" or "Новый глава ведомства старше коллеги Николая Никифорова" it is another person. False too for a
+    name the parser makes the title's genitive complement ("заместитель Клишаса", "тренер Дадашева")."""
     root = title_root(tokens, first, last)
-    case = CASES.get(tokens[root].feats.get("Case", "")) if root is not None else None
+    if tokens[name].rel == "nmod" and first <= index_of(tokens, tokens[name].head_id, first, name) < name \
+            and root is not None and tokens[root].feats.get("Case") == "Nom":
+        return False
+    tagged = CASES.get(tokens[root].feats.get("Case", "")) if root is not None else None
+    if not first or tokens[first - 1].pos not in ("NOUN", "PROPN", "ADP", "VERB", "AUX"):
+        # a title opening the sentence or a clause is mostly nominative whatever the tagger says
+        case = None if tagged is None else tagged | NOMINATIVE
+        if case is None and tokens[root if root is not None else first].feats.get("Case") == "Nom":
+            case = NOMINATIVE
+    else:
+        case = tagged
     if case is None:
+        return True
+    if TAGGED.get(tokens[name].feats.get("Case", "")) in case:    # "Киран Гиббс": pymorphy knows Киран as a plural
         return True
     cases = {parse.tag.case for parse in parse_word(tokens[name].text)}
     return not cases or None in cases or bool(cases & case)
+
+
+def index_of(tokens: list[Token], id: str, start: int, stop: int) -> int:
+    """The index in tokens[start:stop] of the token with this id, else -1."""
+    return next((index for index in range(start, stop) if tokens[index].id == id), -1)
 
 
 def person_covering(token: Token, people: list[tuple[int, int, Entity]]) -> Entity | None:
@@ -103,18 +123,30 @@ def predicate_person(tokens: list[Token], first: int, last: int,
     subject = predicate_subject(tokens, first, last)
     if subject is None:
         return None
-    named = [tokens[subject]] + [token for token in tokens if token.head_id == tokens[subject].id
-                                 and token.rel in ("appos", "flat:name", "flat")]
-    found = next((person for token in named if (person := person_covering(token, people))), None)
-    return found or pronoun_person(tokens[subject], people)
+    found = named_person(tokens, subject, people)
+    if found is not None or tokens[subject].rel != "obj":
+        return found or pronoun_person(tokens[subject], people)
+    # "Папа Иоанн Павел II назначил его на должность архиепископа": an object pronoun is not the verb's subject
+    agent = verb_subject(tokens, tokens[subject].head_id)
+    return pronoun_person(tokens[subject], people, named_person(tokens, agent, people) if agent is not None else None)
 
 
-def pronoun_person(token: Token, people: list[tuple[int, int, Entity]], reach: int = 300) -> Entity | None:
-    """"он является депутатом": the last person named before the pronoun, of its gender, not far back."""
-    gender = PRONOUNS.get(token.text.lower())
+def named_person(tokens: list[Token], index: int, people: list[tuple[int, int, Entity]]) -> Entity | None:
+    """The person named by a token or by its apposition ("Папа | Иоанн Павел II")."""
+    named = [tokens[index]] + [token for token in tokens if token.head_id == tokens[index].id
+                               and token.rel in ("appos", "flat:name", "flat")]
+    return next((person for token in named if (person := person_covering(token, people))), None)
+
+
+def pronoun_person(token: Token, people: list[tuple[int, int, Entity]], skip: Entity | None = None,
+                   reach: int = 300) -> Entity | None:
+    """"он является депутатом": the last person named before the pronoun, of its gender, not far back (other than
+    `skip`, the subject of the verb an object pronoun depends on)."""
+    gender = PRONOUNS.get(token.text.lower()) or OBJECT_PRONOUNS.get(token.text.lower())
     if gender is None:
         return None
-    before = [(stop, entity) for _, stop, entity in people if stop <= token.start and token.start - stop <= reach]
+    before = [(stop, entity) for _, stop, entity in people
+              if stop <= token.start and token.start - stop <= reach and entity is not skip]
     before.sort(key=lambda item: item[0])
     if not before or before[-1][1].gender not in (gender, None):
         return None

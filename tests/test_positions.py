@@ -51,6 +51,8 @@ def posts(pipeline):
         # an object pronoun holds the post it is appointed to, not the subject who appoints
         ("Игорь Семенов окончил семинарию в Риге. В 1996 году патриарх Ефрем назначил его на должность "
          "архиепископа.", ("Игорь Семенов", "архиепископ", None)),
+        # after a kinship noun, a name in the title's own case still holds it
+        ("На церемонии был сын президента Азербайджана Гейдара Алиева.", ("Гейдар Алиев", "президент", "AZ")),
         # the genitive name after a title is the one served: the post is the name before it
         ("Людмила Боярова, первый заместитель Кравчука, выступила с докладом.",
          ("Людмила Боярова", "первый заместитель", None)),

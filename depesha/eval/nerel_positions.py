@@ -1,9 +1,12 @@
-"""The core's rule-based positions (doc.positions) as evidence for the model's WORKS_AS / WORKPLACE candidates."""
+"""The core's rule-based positions (doc.positions) as evidence for the model's WORKS_AS / WORKPLACE candidates,
+and the core's syntax rules as evidence against some of them."""
 
 from __future__ import annotations
 
-from ..doc import Doc
-from ..extractors.relations_model import Link, Mention
+from ..doc import Doc, Token
+from ..extractors.position_link import QUOTES, relatives
+from ..extractors.position_predicate import in_case_of
+from ..extractors.relations_model import Link, Mention, head_of
 
 PLACES = ("ORGANIZATION", "COUNTRY", "CITY")
 
@@ -41,6 +44,37 @@ def supported(doc: Doc, mentions: list[Mention]) -> set[tuple[str, Mention, Ment
 
 
 def boost(doc: Doc, mentions: list[Mention], same: list[Link], floor: float = 0.99) -> list[Link]:
-    """Same-sentence candidates, with the probability of those a core position states raised to `floor`."""
+    """Same-sentence candidates, with the probability of those a core position states raised to `floor` and of
+    those the core's rules refute (`refuted`) set to 0."""
     stated = supported(doc, mentions)
-    return [(r, a, b, max(p, floor) if (r, a, b) in stated else p) for r, a, b, p in same]
+    return [(r, a, b, 0.0 if r == "WORKS_AS" and refuted(doc, mentions, a, b) else max(p, floor)
+             if (r, a, b) in stated else p) for r, a, b, p in same]
+
+
+def refuted(doc: Doc, mentions: list[Mention], person: Mention, title: Mention, reach: int = 8) -> bool:
+    """A name after a title that the core's rules say does not hold it: the title follows a kinship noun and the
+    name is not in its case ("дочь капитана Ханна"; also the titles listed after it), or the name is the
+    genitive complement of a nominative title ("тренер Дадашева")."""
+    if person.sent != title.sent or not 0 <= person.first - title.last <= reach:
+        return False
+    tokens = doc.sents[title.sent].tokens
+    a, b = tokens[head_of(tokens, person)], tokens[head_of(tokens, title)]
+    if a.rel == "nmod" and a.head_id in {t.id for t in tokens[title.first:title.last + 1]} \
+            and b.feats.get("Case") == "Nom":
+        return True
+    return b.feats.get("Case") != "Nom" and kin_before(tokens, title, mentions) and not in_case_of(b, a)
+
+
+def kin_before(tokens: list[Token], title: Mention, mentions: list[Mention]) -> bool:
+    """A kinship noun before the title, past adjectives, quotes and the titles listed before it."""
+    listed = [m for m in mentions if m.type == "PROFESSION" and m.sent == title.sent and m.last < title.first]
+    index = title.first - 1
+    while index >= 0:
+        inside = next((m for m in listed if m.first <= index <= m.last), None)
+        if inside is not None:
+            index = inside.first - 1
+        elif tokens[index].pos == "ADJ" or tokens[index].text in QUOTES or tokens[index].text.lower() in (",", "и"):
+            index -= 1
+        else:
+            return (tokens[index].lemma or "").lower() in relatives()
+    return False

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..data import RELATIVES, load_lines
 from ..doc import Doc, Entity, Token
-from .position_predicate import apposed, predicate_person, predicate_subject
+from .position_predicate import apposed, in_case_of, predicate_person, predicate_subject, title_root
 
 APPOSITION_GAP = {",", "—", "–", "-", "("}
 QUOTES = {'"', "«", "»", "„", "“", "”"}
@@ -57,7 +57,8 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
     kin = kin_governed(tokens, posts)
     for number in range(len(posts) - 1, -1, -1):
         post = posts[number]
-        if number in kin:
+        if number in kin:       # only a name in the title's own case: "сын президента Ивана Петрова"
+            post.person = kin_holder(tokens, post, finder)
             continue
         after = tokens[post.end] if post.end < len(tokens) else None
         if after is not None and finder.at(after) and apposed(tokens, post.first, post.head_last, post.end):
@@ -124,7 +125,7 @@ def titled_subject(tokens: list[Token], post: Post, posts: list[Post]) -> Entity
 
 def kin_governed(tokens: list[Token], posts: list[Post]) -> set[int]:
     """Numbers of the posts in the genitive after a kinship noun, and of the posts listed after such a post: "дочь
-    знаменитого писателя, актёра и режиссёра Мария Шукшина" names a daughter, not a writer."""
+    знаменитого писателя, актёра и режиссёра Мария Шукшина" names a daughter, not a writer (`kin_holder`)."""
     out: set[int] = set()
     for number, post in enumerate(posts):
         before = modifiers_start(tokens, post.first) - 1
@@ -137,6 +138,16 @@ def kin_governed(tokens: list[Token], posts: list[Post]) -> set[int]:
                 and tokens[post.first - 1].text.lower() in (",", "и"):
             out.add(number)
     return out
+
+
+def kin_holder(tokens: list[Token], post: Post, finder: PersonFinder) -> Entity | None:
+    """The first name after a post governed by a kinship noun, when it stands in the post's case."""
+    root = title_root(tokens, post.first, post.head_last)
+    for index in range(post.head_last, min(post.end + 1, len(tokens))):
+        person = finder.at(tokens[index])
+        if person is not None:
+            return person if root is not None and in_case_of(tokens[root], tokens[index]) else None
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -108,6 +108,16 @@ def apposed(tokens: list[Token], first: int, last: int, name: int) -> bool:
     return not cases or None in cases or bool(cases & case)
 
 
+def in_case_of(title: Token, name: Token) -> bool:
+    """Whether a name can stand in the case of the title before it: natasha tags both alike, or one reading of the
+    name has that case ("сын президента Ивана Петрова" but not "дочь капитана Ханна")."""
+    case = title.feats.get("Case")
+    if case is None or name.feats.get("Case") == case:
+        return True
+    cases = {parse.tag.case for parse in parse_word(name.text)}
+    return not cases or None in cases or TAGGED.get(case) in cases
+
+
 def index_of(tokens: list[Token], id: str, start: int, stop: int) -> int:
     """The index in tokens[start:stop] of the token with this id, else -1."""
     return next((index for index in range(start, stop) if tokens[index].id == id), -1)

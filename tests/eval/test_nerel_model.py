@@ -177,3 +177,35 @@ def test_label_transitions_and_viterbi_with_them():
                               [0.1, 0.05, 0.05, 0.45, 0.35]]))   # alone, the second word opens another event
     assert viterbi(scores, LABELS) == ["B-EVENT", "B-EVENT"]
     assert viterbi(scores, LABELS, steps) == ["B-EVENT", "I-EVENT"]
+
+
+def words_mention(doc, type, words):
+    """The Mention of the first run of tokens spelling `words` in a one-sentence Doc."""
+    from depesha.extractors.relations_model import Mention
+
+    tokens = doc.sents[0].tokens
+    wanted = words.split()
+    first = next(i for i in range(len(tokens)) if [t.text for t in tokens[i:i + len(wanted)]] == wanted)
+    last = first + len(wanted) - 1
+    return Mention(type, 0, first, last, tokens[first].start, tokens[last].stop)
+
+
+@pytest.mark.parametrize("text, title, person, expected", [     # title: the titles listed, the last one tested
+    # a title after a kinship noun, the name in another case: the relative, not the holder
+    ("В начале мая дочь посла Ирина Ковалёва открыла выставку в Праге.", "посла", "Ирина Ковалёва", True),
+    ("На премьере была дочь известного писателя, актёра и режиссёра Вера Соколова.", "писателя|актёра", "Вера Соколова",
+     True),
+    # the same with the name in the title's case: the holder ("сын президента Гейдара Алиева")
+    ("На церемонии был сын президента Азербайджана Гейдара Алиева.", "президента", "Гейдара Алиева", False),
+    # the genitive complement of a nominative title is the one served
+    ("Людмила Боярова, первый заместитель Кравчука, выступила с докладом.", "первый заместитель", "Кравчука", True),
+    ("Тренер сборной Игорь Колыванов доволен игрой.", "Тренер сборной", "Игорь Колыванов", False),
+])
+def test_core_rules_refute_links(text, title, person, expected):
+    """nerel_positions.refuted: the core's syntax rules veto the model's WORKS_AS candidates they contradict."""
+    import depesha
+    from depesha.eval.nerel_positions import refuted
+
+    doc = depesha.extract_doc(depesha.Article(text=text))
+    mentions = [words_mention(doc, "PERSON", person)] + [words_mention(doc, "PROFESSION", t) for t in title.split("|")]
+    assert refuted(doc, mentions, mentions[0], mentions[-1]) is expected

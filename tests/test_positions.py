@@ -53,6 +53,8 @@ def posts(pipeline):
          "архиепископа.", ("Игорь Семенов", "архиепископ", None)),
         # after a kinship noun, a name in the title's own case still holds it
         ("На церемонии был сын президента Азербайджана Гейдара Алиева.", ("Гейдар Алиев", "президент", "AZ")),
+        # a common-noun object named in apposition holds the predicate title ("назначил … единоросса Имя")
+        ("Губернатор назначил временным мэром города единоросса Андрея Воронова.", ("Андрей Воронов", "мэр", None)),
         # the genitive name after a title is the one served: the post is the name before it
         ("Людмила Боярова, первый заместитель Кравчука, выступила с докладом.",
          ("Людмила Боярова", "первый заместитель", None)),

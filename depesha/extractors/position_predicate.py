@@ -34,9 +34,15 @@ def predicate_subject(tokens: list[Token], first: int, last: int) -> int | None:
 
 
 def verb_object(tokens: list[Token], verb: str) -> int | None:
-    """"назвал Йенса Лемана первым вратарём", "назначил его послом": the title is the object's."""
-    return next((index for index, token in enumerate(tokens) if token.head_id == verb and token.rel == "obj"
-                 and (token.pos == "PROPN" or token.text.lower() in OBJECT_PRONOUNS)), None)
+    """"назвал Йенса Лемана первым вратарём", "назначил его послом": the title is the object's; "назначит доктора
+    Томаса Фридена на пост директора": the name in apposition to a common-noun object."""
+    direct = next((index for index, token in enumerate(tokens) if token.head_id == verb and token.rel == "obj"
+                   and (token.pos == "PROPN" or token.text.lower() in OBJECT_PRONOUNS)), None)
+    if direct is not None:
+        return direct
+    nouns = {token.id for token in tokens if token.head_id == verb and token.rel == "obj" and token.pos == "NOUN"}
+    return next((index for index, token in enumerate(tokens) if token.head_id in nouns and token.rel == "appos"
+                 and token.pos == "PROPN"), None)
 
 
 def verb_subject(tokens: list[Token], verb: str) -> int | None:

@@ -98,7 +98,8 @@ def apposed(tokens: list[Token], first: int, last: int, name: int) -> bool:
     if tokens[name].rel == "nmod" and first <= index_of(tokens, tokens[name].head_id, first, name) < name \
             and root is not None and tokens[root].feats.get("Case") == "Nom":
         return False
-    tagged = CASES.get(tokens[root].feats.get("Case", "")) if root is not None else None
+    title_case = tokens[root].feats.get("Case", "") if root is not None else ""
+    tagged = CASES.get(title_case) or (NOMINATIVE if title_case == "Nom" else None)
     if not first or tokens[first - 1].pos not in ("NOUN", "PROPN", "ADP", "VERB", "AUX"):
         # a title opening the sentence or a clause is mostly nominative whatever the tagger says
         case = None if tagged is None else tagged | NOMINATIVE
@@ -108,6 +109,8 @@ def apposed(tokens: list[Token], first: int, last: int, name: int) -> bool:
         case = tagged
     if case is None:
         return True
+    if len(tokens[name].text.rstrip(".")) == 1 and name + 1 < len(tokens) and tokens[name + 1].text == ".":
+        name = min(name + 2, len(tokens) - 1)       # "Ю.Балуевский": the surname tells the case, not the initial
     if TAGGED.get(tokens[name].feats.get("Case", "")) in case:    # "Киран Гиббс": pymorphy knows Киран as a plural
         return True
     cases = {parse.tag.case for parse in parse_word(tokens[name].text)}

@@ -12,6 +12,10 @@ NOMINATIVE = {"nomn"}
 TAGGED = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}   # natasha -> pymorphy
 PRONOUNS = {"он": "masc", "она": "femn"}
 OBJECT_PRONOUNS = {"его": "masc", "её": "femn", "ее": "femn"}   # "назначил его послом"
+ASPIRE = {"баллотироваться", "претендовать", "выдвигаться", "выдвинуться", "выдвигать", "выдвинуть", "кандидат",
+          "кандидатка", "кандидатура", "претендент", "претендентка", "бороться", "прочить", "номинировать"}
+WISH = {"хотеть", "мочь", "надеяться", "собираться", "планировать", "намереваться", "мечтать", "стремиться",
+        "рассчитывать", "пытаться", "попытаться", "желать"}   # "хочет стать мэром": not (yet) the mayor
 POST_NOUNS = {"пост", "должность", "место", "кресло"}   # "занять пост премьер-министра", "место спикера занял X"
 
 
@@ -28,9 +32,21 @@ def predicate_subject(tokens: list[Token], first: int, last: int) -> int | None:
         root = post_noun(tokens, tokens[root].head_id)
     elif root is not None and (tokens[root].feats.get("Case") != "Ins" or not complement(tokens, root)):
         root = None
-    if root is None or not tokens[root].head_id:
+    if root is None or not tokens[root].head_id or aspired(tokens, tokens[root].head_id):
         return None
     return verb_object(tokens, tokens[root].head_id) or verb_subject(tokens, tokens[root].head_id)
+
+
+def aspired(tokens: list[Token], verb: str) -> bool:
+    """A post sought, not held: "баллотироваться на пост мэра", "кандидат на пост главы", "выдвинет на должность
+    посла", "хочет стать мэром", "может стать президентом"."""
+    head = next((token for token in tokens if token.id == verb), None)
+    if head is None:
+        return False
+    if (head.lemma or "").lower() in ASPIRE:
+        return True
+    above = next((token for token in tokens if token.id == head.head_id), None)
+    return head.rel == "xcomp" and above is not None and (above.lemma or "").lower() in WISH
 
 
 def verb_object(tokens: list[Token], verb: str) -> int | None:

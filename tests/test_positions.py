@@ -53,6 +53,14 @@ def posts(pipeline):
          "архиепископа.", ("Игорь Семенов", "архиепископ", None)),
         # after a kinship noun, a name in the title's own case still holds it
         ("На церемонии был сын президента Азербайджана Гейдара Алиева.", ("Гейдар Алиев", "президент", "AZ")),
+        # with a copula the title is the head of its subject
+        ("В 2010—2011 годах Иван Карапетов был мэром Еревана.", ("Иван Карапетов", "мэр", None)),
+        # the subject "который" stands for the noun its clause belongs to
+        ("На эту должность назначен генерал-майор Сергей Суровцев, который ранее стал начальником штаба округа.",
+         ("Сергей Суровцев", "начальник штаба округа", None)),
+        # bare "начальник" is a title
+        ("Начальник департамента внешнеэкономической деятельности «Газпрома» Станислав Цыбин заявил об этом.",
+         ("Станислав Цыбин", "начальник департамента внешнеэкономической деятельности", None)),
         # a common-noun object named in apposition holds the predicate title ("назначил … единоросса Имя")
         ("Губернатор назначил временным мэром города единоросса Андрея Воронова.", ("Андрей Воронов", "мэр", None)),
         # the genitive name after a title is the one served: the post is the name before it

@@ -32,6 +32,10 @@ def predicate_subject(tokens: list[Token], first: int, last: int) -> int | None:
         root = post_noun(tokens, tokens[root].head_id)
     elif root is not None and (tokens[root].feats.get("Case") != "Ins" or not complement(tokens, root)):
         root = None
+    if root is not None and any(token.head_id == tokens[root].id and token.rel == "cop" for token in tokens):
+        # "Иван Карапетов был мэром Еревана": with a copula the title is the head of its own subject
+        return next((index for index, token in enumerate(tokens)
+                     if token.head_id == tokens[root].id and token.rel in SUBJECT_RELS), None)
     if root is None or not tokens[root].head_id or aspired(tokens, tokens[root].head_id):
         return None
     return verb_object(tokens, tokens[root].head_id) or verb_subject(tokens, tokens[root].head_id)
@@ -159,6 +163,11 @@ def predicate_person(tokens: list[Token], first: int, last: int,
     if subject is None:
         return None
     found = named_person(tokens, subject, people)
+    if found is None and (tokens[subject].lemma or "").lower() == "который":
+        # "генерал Сергей Суровцев, который стал начальником штаба": the noun the relative clause belongs to
+        clause = next((token for token in tokens if token.id == tokens[subject].head_id), None)
+        noun = index_of(tokens, clause.head_id, 0, len(tokens)) if clause is not None and clause.rel == "acl:relcl" else -1
+        return named_person(tokens, noun, people) if noun >= 0 else None
     if found is not None or tokens[subject].rel != "obj":
         return found or pronoun_person(tokens[subject], people)
     # "Папа Иоанн Павел II назначил его на должность архиепископа": an object pronoun is not the verb's subject

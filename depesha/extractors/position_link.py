@@ -88,7 +88,7 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
             if person is not None:
                 post.person = person
                 continue
-        post.person = person_behind(tokens, post, finder)
+        post.person = person_behind(tokens, post, finder) or apposition_head(tokens, post, finder)
     share_conjoined(tokens, posts)
 
 
@@ -114,6 +114,22 @@ def person_behind(tokens: list[Token], post: Post, finder: PersonFinder, limit: 
             agreeing = case is not None and previous.feats.get("Case") == case
             return finder.ending(previous) if agreeing else None
     return None
+
+
+def apposition_head(tokens: list[Token], post: Post, finder: PersonFinder) -> Entity | None:
+    """"Ислам Каримов с 1991 года президент Узбекистана": a nominative title with no verb, which the parser makes
+    the apposition of a name before it, or the head of a name as its subject."""
+    root = title_root(tokens, post.first, post.head_last)
+    if root is None or tokens[root].feats.get("Case") != "Nom":
+        return None
+    if tokens[root].rel == "appos":
+        name = next((index for index in range(root) if tokens[index].id == tokens[root].head_id), None)
+    else:
+        name = next((index for index in range(root) if tokens[index].head_id == tokens[root].id
+                     and tokens[index].rel == "nsubj"), None)
+    if name is None or any(token.pos in ("VERB", "AUX") for token in tokens[name:root]):
+        return None
+    return next((person for start, stop, person in finder.spans if start <= tokens[name].start < stop), None)
 
 
 def titled_subject(tokens: list[Token], post: Post, posts: list[Post]) -> Entity | None:

@@ -16,7 +16,9 @@ ASPIRE = {"баллотироваться", "претендовать", "выд�
           "кандидатка", "кандидатура", "претендент", "претендентка", "бороться", "прочить", "номинировать"}
 WISH = {"хотеть", "мочь", "надеяться", "собираться", "планировать", "намереваться", "мечтать", "стремиться",
         "рассчитывать", "пытаться", "попытаться", "желать"}   # "хочет стать мэром": not (yet) the mayor
-POST_NOUNS = {"пост", "должность", "место", "кресло"}   # "занять пост премьер-министра", "место спикера занял X"
+# the noun a genitive title depends on: "занять пост премьер-министра", "место спикера занял X", "исполнял
+# обязанности министра"
+POST_NOUNS = {"пост", "должность", "место", "кресло", "обязанность"}
 
 
 def title_root(tokens: list[Token], first: int, last: int) -> int | None:
@@ -28,14 +30,16 @@ def title_root(tokens: list[Token], first: int, last: int) -> int | None:
 def predicate_subject(tokens: list[Token], first: int, last: int) -> int | None:
     """Index of the subject of the verb an instrumental title depends on ("капитаном стал X" -> X)."""
     root = title_root(tokens, first, last)
+    if root is not None and tokens[root].feats.get("Case") == "Ins" \
+            and any(token.head_id == tokens[root].id and token.rel == "cop" for token in tokens):
+        # "Иван Карапетов был мэром Еревана", "…, до этого он был прокурором": with a copula the title is the head
+        # of its own subject
+        return next((index for index, token in enumerate(tokens)
+                     if token.head_id == tokens[root].id and token.rel in SUBJECT_RELS), None)
     if root is not None and tokens[root].feats.get("Case") == "Gen":
         root = post_noun(tokens, tokens[root].head_id)
     elif root is not None and (tokens[root].feats.get("Case") != "Ins" or not complement(tokens, root)):
         root = None
-    if root is not None and any(token.head_id == tokens[root].id and token.rel == "cop" for token in tokens):
-        # "Иван Карапетов был мэром Еревана": with a copula the title is the head of its own subject
-        return next((index for index, token in enumerate(tokens)
-                     if token.head_id == tokens[root].id and token.rel in SUBJECT_RELS), None)
     if root is None or not tokens[root].head_id or aspired(tokens, tokens[root].head_id):
         return None
     return verb_object(tokens, tokens[root].head_id) or verb_subject(tokens, tokens[root].head_id)

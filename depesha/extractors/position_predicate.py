@@ -16,6 +16,7 @@ ASPIRE = {"баллотироваться", "претендовать", "выд�
           "кандидатка", "кандидатура", "претендент", "претендентка", "бороться", "прочить", "номинировать"}
 WISH = {"хотеть", "мочь", "надеяться", "собираться", "планировать", "намереваться", "мечтать", "стремиться",
         "рассчитывать", "пытаться", "попытаться", "желать"}   # "хочет стать мэром": not (yet) the mayor
+APPOINT = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить", "утверждать"}
 # the noun a genitive title depends on: "занять пост премьер-министра", "место спикера занял X", "исполнял
 # обязанности министра"
 POST_NOUNS = {"пост", "должность", "место", "кресло", "обязанность"}
@@ -79,6 +80,9 @@ def verb_subject(tokens: list[Token], verb: str) -> int | None:
         if subject is not None:
             return subject
         head = next((token for token in tokens if token.id == verb), None)
+        if head is not None and head.rel == "acl" and head.pos == "VERB":
+            # a participle's subject is the noun it qualifies: "Андрей Бельский, возглавлявший должность главы ФТС"
+            return index_of(tokens, head.head_id, 0, len(tokens)) if head.head_id else None
         if head is None or head.rel not in ("xcomp", "conj"):
             return nominative_before(tokens, verb)
         verb = head.head_id
@@ -94,7 +98,11 @@ def nominative_before(tokens: list[Token], verb: str) -> int | None:
 
 
 def complement(tokens: list[Token], root: int) -> bool:
-    """An instrumental complement ("стал капитаном"), not an agent ("принят министром") or a PP ("с министром")."""
+    """An instrumental complement ("стал капитаном"), not an agent ("принят министром") or a PP ("с министром");
+    after a verb of appointment the parser's agent is a complement too ("назначена главой ведомства")."""
+    verb = next((token for token in tokens if token.id == tokens[root].head_id), None)
+    if tokens[root].rel == "obl:agent" and verb is not None and (verb.lemma or "").lower() in APPOINT:
+        return not any(token.head_id == tokens[root].id and token.rel == "case" for token in tokens)
     if tokens[root].rel in ("obl:agent", "nmod", "conj"):
         return False
     return not any(token.head_id == tokens[root].id and token.rel == "case" for token in tokens)

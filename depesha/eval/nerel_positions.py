@@ -47,8 +47,14 @@ def boost(doc: Doc, mentions: list[Mention], same: list[Link], floor: float = 0.
     """Same-sentence candidates, with the probability of those a core position states raised to `floor` and of
     those the core's rules refute (`refuted`) set to 0."""
     stated = supported(doc, mentions)
-    return [(r, a, b, 0.0 if r == "WORKS_AS" and refuted(doc, mentions, a, b) else max(p, floor)
-             if (r, a, b) in stated else p) for r, a, b, p in same]
+    out = []
+    for relation, a, b, p in same:
+        if relation == "WORKS_AS" and refuted(doc, mentions, a, b):
+            p = 0.0
+        elif (relation, a, b) in stated:
+            p = max(p, floor)
+        out.append((relation, a, b, p))
+    return out
 
 
 def refuted(doc: Doc, mentions: list[Mention], person: Mention, title: Mention, reach: int = 8) -> bool:

@@ -7,9 +7,9 @@ from ..annotate.morph import parse_word
 from ..doc import Entity, Token
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
-CASES = {"Gen": {"gent", "gen2"}, "Dat": {"datv"}, "Ins": {"ablt"}, "Loc": {"loct", "loc2"}}   # natasha -> pymorphy
-NOMINATIVE = {"nomn"}
-TAGGED = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}   # natasha -> pymorphy
+CASES = {"Nom": {"nomn"}, "Gen": {"gent", "gen2"}, "Dat": {"datv"}, "Acc": {"accs"}, "Ins": {"ablt"},
+         "Loc": {"loct", "loc2"}}   # natasha -> pymorphy
+UNCHECKED = {"Acc"}     # the name after an accusative title is not checked: the tagger confuses Acc with Nom and Gen
 PRONOUNS = {"он": "masc", "она": "femn"}
 OBJECT_PRONOUNS = {"его": "masc", "её": "femn", "ее": "femn"}   # "назначил его послом"
 ASPIRE = {"баллотироваться", "претендовать", "выдвигаться", "выдвинуться", "выдвигать", "выдвинуть", "кандидат",
@@ -100,12 +100,11 @@ def nominative_before(tokens: list[Token], verb: str) -> int | None:
 def complement(tokens: list[Token], root: int) -> bool:
     """An instrumental complement ("стал капитаном"), not an agent ("принят министром") or a PP ("с министром");
     after a verb of appointment the parser's agent is a complement too ("назначена главой ведомства")."""
+    prepositional = any(token.head_id == tokens[root].id and token.rel == "case" for token in tokens)
     verb = next((token for token in tokens if token.id == tokens[root].head_id), None)
     if tokens[root].rel == "obl:agent" and verb is not None and (verb.lemma or "").lower() in APPOINT:
-        return not any(token.head_id == tokens[root].id and token.rel == "case" for token in tokens)
-    if tokens[root].rel in ("obl:agent", "nmod", "conj"):
-        return False
-    return not any(token.head_id == tokens[root].id and token.rel == "case" for token in tokens)
+        return not prepositional
+    return tokens[root].rel not in ("obl:agent", "nmod", "conj") and not prepositional
 
 
 def post_noun(tokens: list[Token], id: str) -> int | None:
@@ -127,23 +126,23 @@ def apposed(tokens: list[Token], first: int, last: int, name: int) -> bool:
     Ельцина" or "Новый глава ведомства старше коллеги Николая Никифорова" it is another person. False too for a
     name the parser makes the title's genitive complement ("заместитель Клишаса", "тренер Дадашева")."""
     root = title_root(tokens, first, last)
+    title_case = tokens[root if root is not None else first].feats.get("Case", "")
     if tokens[name].rel == "nmod" and first <= index_of(tokens, tokens[name].head_id, first, name) < name \
-            and root is not None and tokens[root].feats.get("Case") == "Nom":
+            and root is not None and title_case == "Nom":
         return False
-    title_case = tokens[root].feats.get("Case", "") if root is not None else ""
-    tagged = CASES.get(title_case) or (NOMINATIVE if title_case == "Nom" else None)
-    if not first or tokens[first - 1].pos not in ("NOUN", "PROPN", "ADP", "VERB", "AUX"):
-        # a title opening the sentence or a clause is mostly nominative whatever the tagger says
-        case = None if tagged is None else tagged | NOMINATIVE
-        if case is None and tokens[root if root is not None else first].feats.get("Case") == "Nom":
-            case = NOMINATIVE
+    # a title opening the sentence or a clause is mostly nominative, whatever the tag
+    opening = not first or tokens[first - 1].pos not in ("NOUN", "PROPN", "ADP", "VERB", "AUX")
+    if root is None:        # a loop in the parse: only an opening nominative is checked
+        case = CASES["Nom"] if opening and title_case == "Nom" else None
     else:
-        case = tagged
+        case = CASES.get(title_case) if title_case not in UNCHECKED else None
+        if case is not None and opening:
+            case = case | CASES["Nom"]
     if case is None:
         return True
     if len(tokens[name].text.rstrip(".")) == 1 and name + 1 < len(tokens) and tokens[name + 1].text == ".":
         name = min(name + 2, len(tokens) - 1)       # "Ю.Балуевский": the surname tells the case, not the initial
-    if TAGGED.get(tokens[name].feats.get("Case", "")) in case:    # "Киран Гиббс": pymorphy knows Киран as a plural
+    if CASES.get(tokens[name].feats.get("Case", ""), set()) & case:    # "Киран Гиббс": pymorphy reads a plural only
         return True
     cases = {parse.tag.case for parse in parse_word(tokens[name].text)}
     return not cases or None in cases or bool(cases & case)
@@ -156,7 +155,7 @@ def in_case_of(title: Token, name: Token) -> bool:
     if case is None or name.feats.get("Case") == case:
         return True
     cases = {parse.tag.case for parse in parse_word(name.text)}
-    return not cases or None in cases or TAGGED.get(case) in cases
+    return not cases or None in cases or bool(cases & CASES.get(case, set()))
 
 
 def index_of(tokens: list[Token], id: str, start: int, stop: int) -> int:

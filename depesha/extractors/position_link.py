@@ -8,7 +8,14 @@ from functools import lru_cache
 
 from ..data import RELATIVES, load_lines
 from ..doc import Doc, Entity, Token
-from .position_predicate import apposed, in_case_of, predicate_person, predicate_subject, title_root
+from .position_predicate import (
+    apposed,
+    in_case_of,
+    person_covering,
+    predicate_person,
+    predicate_subject,
+    title_root,
+)
 
 APPOSITION_GAP = {",", "—", "–", "-", "("}
 QUOTES = {'"', "«", "»", "„", "“", "”"}
@@ -129,7 +136,7 @@ def apposition_head(tokens: list[Token], post: Post, finder: PersonFinder) -> En
                      and tokens[index].rel == "nsubj"), None)
     if name is None or any(token.pos in ("VERB", "AUX") for token in tokens[name:root]):
         return None
-    return next((person for start, stop, person in finder.spans if start <= tokens[name].start < stop), None)
+    return person_covering(tokens[name], finder.spans)
 
 
 def titled_subject(tokens: list[Token], post: Post, posts: list[Post]) -> Entity | None:

@@ -77,6 +77,8 @@ def posts(pipeline):
          ("Станислав Цыбин", "начальник департамента внешнеэкономической деятельности", None)),
         # a common-noun object named in apposition holds the predicate title ("назначил … единоросса Имя")
         ("Губернатор назначил временным мэром города единоросса Андрея Воронова.", ("Андрей Воронов", "мэр", None)),
+        # a name the parser hangs on the title as nmod, in the title's own case, is still its holder
+        ("В 1998 году президент Клинтон посетил Москву.", ("Клинтон", "президент", None)),
         # the genitive name after a title is the one served: the post is the name before it
         ("Людмила Боярова, первый заместитель Кравчука, выступила с докладом.",
          ("Людмила Боярова", "первый заместитель", None)),

@@ -128,8 +128,8 @@ def apposed(tokens: list[Token], first: int, last: int, name: int) -> bool:
     root = title_root(tokens, first, last)
     title_case = tokens[root if root is not None else first].feats.get("Case", "")
     if tokens[name].rel == "nmod" and first <= index_of(tokens, tokens[name].head_id, first, name) < name \
-            and root is not None and title_case == "Nom":
-        return False
+            and root is not None and title_case == "Nom" and tokens[name].feats.get("Case") != "Nom":
+        return False    # but "президент Клинтон", parsed as nmod too, has the title's case
     # a title opening the sentence or a clause is mostly nominative, whatever the tag
     opening = not first or tokens[first - 1].pos not in ("NOUN", "PROPN", "ADP", "VERB", "AUX")
     if root is None:        # a loop in the parse: only an opening nominative is checked

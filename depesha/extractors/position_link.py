@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..data import RELATIVES, load_lines
 from ..doc import Doc, Entity, Token
 from .position_predicate import (
+    SUBJECT_RELS,
     apposed,
     in_case_of,
     person_covering,
@@ -49,6 +50,10 @@ class PersonFinder:
                 self.starts[start] = entity
                 self.stops[stop] = entity
                 self.spans.append((start, stop, entity))
+        # mentions that are the subject of their clause: what a later "он" most often refers to
+        subjects = [token.start for token in doc.tokens if token.rel in SUBJECT_RELS]
+        self.subjects = frozenset(start for start, stop, _ in self.spans
+                                  if any(start <= offset < stop for offset in subjects))
 
     def at(self, token: Token) -> Entity | None:
         return self.starts.get(token.start)
@@ -71,7 +76,8 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
         if after is not None and finder.at(after) and apposed(tokens, post.first, post.head_last, post.end):
             post.person = finder.at(after)
             continue
-        subject = predicate_person(tokens, post.first, post.head_last, finder.spans) or titled_subject(tokens, post, posts)
+        subject = predicate_person(tokens, post.first, post.head_last, finder.spans, finder.subjects) \
+            or titled_subject(tokens, post, posts)
         if subject is not None:
             post.person = subject
             continue

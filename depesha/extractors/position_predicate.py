@@ -167,9 +167,10 @@ def person_covering(token: Token, people: list[tuple[int, int, Entity]]) -> Enti
     return next((entity for start, stop, entity in people if start <= token.start < stop), None)
 
 
-def predicate_person(tokens: list[Token], first: int, last: int,
-                     people: list[tuple[int, int, Entity]]) -> Entity | None:
-    """The person a title is predicated of, when the title is an instrumental complement of a verb."""
+def predicate_person(tokens: list[Token], first: int, last: int, people: list[tuple[int, int, Entity]],
+                     subjects: frozenset[int] = frozenset()) -> Entity | None:
+    """The person a title is predicated of, when the title is an instrumental complement of a verb (`subjects`: the
+    starts of the person mentions that are subjects, which a pronoun prefers)."""
     subject = predicate_subject(tokens, first, last)
     if subject is None:
         return None
@@ -180,7 +181,7 @@ def predicate_person(tokens: list[Token], first: int, last: int,
         noun = index_of(tokens, clause.head_id, 0, len(tokens)) if clause is not None and clause.rel == "acl:relcl" else -1
         return named_person(tokens, noun, people) if noun >= 0 else None
     if found is not None or tokens[subject].rel != "obj":
-        return found or pronoun_person(tokens[subject], people)
+        return found or pronoun_person(tokens[subject], people, subjects=subjects)
     # "Папа Иоанн Павел II назначил его на должность архиепископа": an object pronoun is not the verb's subject
     agent = verb_subject(tokens, tokens[subject].head_id)
     return pronoun_person(tokens[subject], people, named_person(tokens, agent, people) if agent is not None else None)
@@ -194,15 +195,17 @@ def named_person(tokens: list[Token], index: int, people: list[tuple[int, int, E
 
 
 def pronoun_person(token: Token, people: list[tuple[int, int, Entity]], skip: Entity | None = None,
-                   reach: int = 300) -> Entity | None:
+                   reach: int = 300, subjects: frozenset[int] = frozenset()) -> Entity | None:
     """"он является депутатом": the last person named before the pronoun, of its gender, not far back (other than
-    `skip`, the subject of the verb an object pronoun depends on)."""
+    `skip`, the subject of the verb an object pronoun depends on); the last one named as a subject, if any
+    ("Иван Сидоров представляет Алабаму …, до этого он был прокурором")."""
     gender = PRONOUNS.get(token.text.lower()) or OBJECT_PRONOUNS.get(token.text.lower())
     if gender is None:
         return None
-    before = [(stop, entity) for _, stop, entity in people
+    before = [(stop, start, entity) for start, stop, entity in people
               if stop <= token.start and token.start - stop <= reach and entity is not skip]
     before.sort(key=lambda item: item[0])
-    if not before or before[-1][1].gender not in (gender, None):
+    named = [item for item in before if item[1] in subjects] or before
+    if not named or named[-1][2].gender not in (gender, None):
         return None
-    return before[-1][1]
+    return named[-1][2]

@@ -82,6 +82,11 @@ def posts(pipeline):
         ("Губернатор назначил временным мэром города единоросса Андрея Воронова.", ("Андрей Воронов", "мэр", None)),
         # a name the parser hangs on the title as nmod, in the title's own case, is still its holder
         ("В 1998 году президент Клинтон посетил Москву.", ("Клинтон", "президент", None)),
+        # a name right after another name holds the title, the first is the one served
+        ("О смерти советника губернатора Ивана Орлова Михаила Лесникова стало известно в ноябре.",
+         ("Михаил Лесников", "советник", None)),
+        ("Пресс-секретарь Ивана Орлова Дмитрий Песочин заявил журналистам о встрече.",
+         ("Дмитрий Песочин", "пресс-секретарь", None)),
         # the genitive name after a title is the one served: the post is the name before it
         ("Людмила Боярова, первый заместитель Кравчука, выступила с докладом.",
          ("Людмила Боярова", "первый заместитель", None)),

@@ -58,6 +58,16 @@ class PersonFinder:
     def at(self, token: Token) -> Entity | None:
         return self.starts.get(token.start)
 
+    def holder(self, tokens: list[Token], index: int) -> int:
+        """The index of the name a title holds when tokens[index] starts a name: the next name instead, when it
+        follows right after it ("врач Хиллари Клинтон Лиза Бардек", "советника Путина Михаила Лесина")."""
+        stop = next((stop for start, stop, _ in self.spans if start == tokens[index].start), None)
+        following = next((n for n in range(index + 1, len(tokens)) if tokens[n].start >= (stop or 0)), None)
+        if stop is None or following is None or tokens[following].start - stop > 1:
+            return index
+        other = self.at(tokens[following])
+        return following if other is not None and other is not self.at(tokens[index]) else index
+
     def ending(self, token: Token) -> Entity | None:
         return self.stops.get(token.stop)
 
@@ -73,8 +83,9 @@ def link_posts(tokens: list[Token], posts: list[Post], finder: PersonFinder) -> 
             post.person = kin_holder(tokens, post, finder)
             continue
         after = tokens[post.end] if post.end < len(tokens) else None
-        if after is not None and finder.at(after) and apposed(tokens, post.first, post.head_last, post.end):
-            post.person = finder.at(after)
+        name = finder.holder(tokens, post.end) if after is not None and finder.at(after) else None
+        if name is not None and apposed(tokens, post.first, post.head_last, name):
+            post.person = finder.at(tokens[name])
             continue
         subject = predicate_person(tokens, post.first, post.head_last, finder.spans, finder.subjects) \
             or titled_subject(tokens, post, posts)
@@ -215,12 +226,12 @@ def person_ahead(tokens: list[Token], post: Post, finder: PersonFinder, limit: i
             return None
         if index in stacked and end is None:
             end = index
-        person = finder.at(token)
-        if person is not None:
-            if not apposed(tokens, post.first, post.head_last, index):
+        if finder.at(token) is not None:
+            name = finder.holder(tokens, index)
+            if not apposed(tokens, post.first, post.head_last, name):
                 return None
             post.end = end or index
-            return person
+            return finder.at(tokens[name])
         if token.pos in ("VERB", "AUX", "PRON", "SCONJ") or token.text in ",.;:!?—)" or second_head(tokens, index):
             return None
     return None

@@ -61,12 +61,13 @@ class PersonFinder:
     def holder(self, tokens: list[Token], index: int) -> int:
         """The index of the name a title holds when tokens[index] starts a name: the next name instead, when it
         follows right after it ("врач Хиллари Клинтон Лиза Бардек", "советника Путина Михаила Лесина")."""
-        stop = next((stop for start, stop, _ in self.spans if start == tokens[index].start), None)
-        following = next((n for n in range(index + 1, len(tokens)) if tokens[n].start >= (stop or 0)), None)
-        if stop is None or following is None or tokens[following].start - stop > 1:
+        first = self.at(tokens[index])
+        last = next((n for n in range(index, len(tokens)) if self.ending(tokens[n]) is first), None)
+        if first is None or last is None or last + 1 == len(tokens):
             return index
-        other = self.at(tokens[following])
-        return following if other is not None and other is not self.at(tokens[index]) else index
+        following = tokens[last + 1]
+        other = self.at(following)
+        return last + 1 if other is not None and other is not first and following.start - tokens[last].stop <= 1 else index
 
     def ending(self, token: Token) -> Entity | None:
         return self.stops.get(token.stop)

@@ -79,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tune", action="store_true", help="pick each relation's probability cut-off on dev")
     parser.add_argument("--bits", type=int, default=32, help="random-projection bits of navec vectors (0: none)")
     parser.add_argument("--centroids", action="store_true", help="with --bits: cosine to each entity type's mean vector")
+    parser.add_argument("--occupations", action="store_true",
+                        help="occupation-lexicon features (depesha/data/occupations.txt) in the span taggers")
     parser.add_argument("--taggers", type=Path, default=None, help="reuse the span taggers of this model file")
     parser.add_argument("--out", type=Path, default=None, help="model path (default: the shipped one)")
     args = parser.parse_args(argv)

@@ -102,17 +102,23 @@ def matrix(rows: list[list[str]]) -> sparse.csr_matrix:
     return out
 
 
-def tagger_data(pairs, gazetteer, projection, centroids) -> dict[str, tuple[list[list[str]], list[int]]]:
+def load_occupations() -> frozenset[str]:
+    from depesha.data import OCCUPATIONS, load_lines
+
+    return frozenset(line.strip().replace("ё", "е") for line in load_lines(OCCUPATIONS))
+
+
+def tagger_data(model: RelationModel, pairs) -> dict[str, tuple[list[list[str]], list[int]]]:
     data: dict[str, tuple[list, list]] = {layer: ([], []) for layer in LAYERS}
     for gold, doc in pairs:
         mentions = gold_mentions(gold, doc)
         for s, sent in enumerate(doc.sents):
             if not sent.tokens:
                 continue
-            rows = sentence_rows(sent.tokens, doc, gazetteer, projection, centroids)
+            rows = sentence_rows(sent.tokens, doc, model.gazetteer, model.projection, model.centroids)
             for layer in LAYERS:
                 labels = layer_labels(layer)
-                data[layer][0].extend(rows)
+                data[layer][0].extend(model.layer_rows(layer, rows, sent.tokens))
                 data[layer][1].extend(labels.index(tag) for tag in layer_tags(doc, mentions, layer, s))
     return data
 
@@ -194,7 +200,8 @@ def tune_layers(model: RelationModel, dev) -> None:
         for gold, doc in dev:
             for s, sent in enumerate(doc.sents):
                 if sent.tokens:
-                    scores = model.scores(layer, sentence_rows(sent.tokens, doc, model.gazetteer, model.projection, model.centroids))
+                    scores = model.scores(layer, model.layer_rows(layer, sentence_rows(
+                        sent.tokens, doc, model.gazetteer, model.projection, model.centroids), sent.tokens))
                     cached.append((gold.id, s, sent, scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)))
         best = (-1.0, 0.0, 0.0)
         for offset in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0):
@@ -260,6 +267,8 @@ def save(model: RelationModel, path: Path) -> None:
     arrays["threshold_names"] = np.array(list(model.thresholds))
     arrays["threshold_values"] = np.array(list(model.thresholds.values()), dtype=np.float32)
     arrays["gazetteer"] = np.array(sorted(model.gazetteer))
+    if model.occupations:
+        arrays["occupations"] = np.array(sorted(model.occupations))
     if model.projection is not None:
         arrays["projection"] = model.projection.astype(np.float16)
     if model.centroids is not None:
@@ -289,14 +298,15 @@ def fit(train, dev, args) -> int:
     gazetteer = load_gazetteer()
     projection = np.random.default_rng(7).standard_normal((300, args.bits)).astype(np.float16) if args.bits else None
     centroids = type_centroids(train) if args.bits and args.centroids else None
-    model = RelationModel({}, {}, {}, {}, gazetteer, projection, centroids)
+    occupations = load_occupations() if args.occupations else frozenset()
+    model = RelationModel({}, {}, {}, {}, gazetteer, projection, centroids, occupations=occupations)
     if args.taggers:
         old = RelationModel.load(args.taggers)
-        model.projection, model.centroids = old.projection, old.centroids
+        model.projection, model.centroids, model.occupations = old.projection, old.centroids, old.occupations
         for layer in LAYERS:
             model.weights[layer], model.scales[layer], model.biases[layer] = old.weights[layer], old.scales[layer], old.biases[layer]
     else:
-        for layer, (rows, labels) in tagger_data(train, gazetteer, projection, centroids).items():
+        for layer, (rows, labels) in tagger_data(model, train).items():
             model.weights[layer], model.scales[layer], model.biases[layer] = fit_linear(rows, labels, args.c_tagger, layer,
                                                                                       args.tagger_iter)
     model.bigrams = label_bigrams(train)

@@ -277,3 +277,28 @@ def test_regions_one_key_each():
     names = list(load_lines(REGIONS))
     assert len(regions()) == len(names) == len(set(names))
     assert regions()[("латинский", "америка")] == "Латинская Америка"
+
+
+def test_occupations_are_unique_lower_case_lemmas():
+    from depesha.data import OCCUPATIONS, load_lines
+
+    words = list(load_lines(OCCUPATIONS))
+    assert len(words) == len(set(words)) > 500
+    assert all(word == word.strip().lower() and " " not in word and "ё" not in word for word in words)
+
+
+@pytest.mark.parametrize("lemma, text, kind", [
+    ("моряк", "моряк", "w"),
+    ("режиссёр", "Режиссёр", "w"),                 # ё read as е, capitalised at a sentence start
+    ("врач-реаниматолог", "врач-реаниматолог", "part"),
+    ("фотоблогер", "фотоблогера", "sfx"),          # ends in "блогер"
+    ("кинопродюсер", "кинопродюсер", "sfx"),
+    ("нурсултан", "Нурсултан", ""),                # a name that ends in "султан" is not one
+    ("стол", "стол", ""),
+    ("премьер-лига", "премьер-лиги", ""),          # a hyphen counts only before the occupation
+])
+def test_occupation_kinds(lemma, text, kind):
+    from depesha.data import OCCUPATIONS, load_lines
+    from depesha.extractors.relations_model import occupation
+
+    assert occupation(lemma, text, frozenset(load_lines(OCCUPATIONS))) == kind

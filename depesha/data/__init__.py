@@ -18,8 +18,10 @@ TRIGGERS = DIR / "triggers.tsv"            # lemma category kind
 MONTHS = DIR / "months.tsv"                # form month-number
 REGIONS = DIR / "regions.txt"              # a part of the world in the nominative ("Латинская Америка")
 RELATIVES = DIR / "relatives.txt"          # a kinship noun as a lemma ("дочь капитана Имя": not the captain)
+OCCUPATIONS = DIR / "occupations.txt"      # an occupation noun as a lemma ("моряк", "литературовед")
 
-ALL = [COUNTRIES, COUNTRY_FORMS, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS, REGIONS, RELATIVES]
+ALL = [COUNTRIES, COUNTRY_FORMS, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS, REGIONS, RELATIVES,
+       OCCUPATIONS]
 
 
 def load_lines(path: Path) -> Iterator[str]:

@@ -106,6 +106,27 @@ def ner_tags(tokens: list[Token], doc: Doc) -> list[str]:
     return tags
 
 
+def occupation(lemma: str, text: str, occupations: frozenset[str]) -> str:
+    """How a word is an occupation noun of the lexicon: `w` itself, `part` after a hyphen ("врач-реаниматолог"),
+    `sfx` by its ending ("видеоблогер", "ультрамарафонец": a lower-case word ending in a listed one of 6+ letters), or ""."""
+    lemma = lemma.replace("ё", "е")
+    if lemma in occupations:
+        return "w"
+    if not text[:1].islower():
+        return ""
+    if "-" in lemma and lemma.rsplit("-", 1)[1] in occupations:
+        return "part"
+    return "sfx" if any(lemma[-k:] in occupations for k in range(6, len(lemma) - 2)) else ""
+
+
+def occupation_names(tokens: list[Token], occupations: frozenset[str]) -> list[list[str]]:
+    """Whether each token and its neighbours are occupation nouns (`0occ=w`, `-1occ=sfx`...): features of the
+    PROFESSION layer only (in the name and place layers they cost WORKPLACE links on NEREL dev)."""
+    kinds = [occupation(t.lemma or t.text.lower(), t.text, occupations) for t in tokens]
+    return [[f"{d}occ={kinds[j]}" for d, j in ((0, i), (-1, i - 1), (1, i + 1)) if 0 <= j < len(tokens) and kinds[j]]
+            for i in range(len(tokens))]
+
+
 def token_names(tokens: list[Token], tags: list[str], gazetteer: frozenset[str]) -> list[list[str]]:
     """Feature names of every token of one sentence: itself, its neighbours, its head."""
     index = {t.id: i for i, t in enumerate(tokens)}
@@ -372,6 +393,7 @@ class RelationModel:
     projection: np.ndarray | None = None   # [300, bits] random projection of navec vectors
     centroids: np.ndarray | None = None    # [300, types] unit mean navec vector of each entity type's words
     bigrams: dict[str, np.ndarray] = field(default_factory=dict)   # layer -> [labels, labels] `label_transitions`
+    occupations: frozenset[str] = frozenset()   # occupation lemmas (`depesha/data/occupations.txt` when trained)
 
     @classmethod
     def load(cls, path: Path = MODEL) -> RelationModel:
@@ -386,12 +408,19 @@ class RelationModel:
             projection=data["projection"].astype(np.float32) if "projection" in data.files else None,
             centroids=data["centroids"].astype(np.float32) if "centroids" in data.files else None,
             bigrams={key[2:]: data[key] for key in data.files if key.startswith("t:")},
+            occupations=frozenset(str(word) for word in data["occupations"]) if "occupations" in data.files else frozenset(),
         )
 
     def transitions(self, layer: str) -> np.ndarray | None:
         """The label transition scores of a layer's Viterbi, times their tuned weight `T:layer` (None: off)."""
         weight = self.thresholds.get(f"T:{layer}", 0.0)
         return self.bigrams[layer] * weight if weight and layer in self.bigrams else None
+
+    def layer_rows(self, layer: str, rows: list[list[str]], tokens: list[Token]) -> list[list[str]]:
+        """A sentence's token rows for one tagger layer: the PROFESSION layer adds the occupation-lexicon features."""
+        if layer != "outer" or not self.occupations:
+            return rows
+        return [row + extra for row, extra in zip(rows, occupation_names(tokens, self.occupations), strict=True)]
 
     def scores(self, name: str, rows: list[list[str]]) -> np.ndarray:
         """Raw linear scores [rows, classes] of hashed feature rows."""
@@ -410,7 +439,7 @@ class RelationModel:
                 continue
             rows = sentence_rows(tokens, doc, self.gazetteer, self.projection, self.centroids)
             for layer in LAYERS:
-                scores = self.scores(layer, rows)
+                scores = self.scores(layer, self.layer_rows(layer, rows, tokens))
                 logp = scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)
                 logp[:, 0] -= self.thresholds.get(f"O:{layer}", 0.0)
                 for type, first, last in tag_spans(viterbi(logp, layer_labels(layer), self.transitions(layer))):

@@ -36,6 +36,8 @@ def test_viterbi_respects_bio(best, expected):
 @pytest.mark.parametrize("text, person, profession", [
     ("Президент Франции Эмманюэль Макрон прибыл в Москву.", "Эмманюэль Макрон", "Президент"),
     ("Министр иностранных дел России Сергей Лавров провёл переговоры.", "Сергей Лавров", "Министр"),
+    ("Известный литературовед Пётр Синицын выступил с лекцией в Томске.", "Пётр Синицын", "литературовед"),
+    ("Вечер открыл видеоблогер Антон Ершов.", "Антон Ершов", "видеоблогер"),
 ])
 def test_predict_works(text, person, profession):
     import depesha
@@ -44,6 +46,36 @@ def test_predict_works(text, person, profession):
     doc = depesha.extract_doc(depesha.Article(text=text))
     found = [(doc.text[p[0]:p[1]], doc.text[q[0]:q[1]]) for p, q, _ in predict_works(doc)]
     assert any(a == person and b.startswith(profession) for a, b in found), found
+
+
+@pytest.mark.parametrize("text, word", [   # occupations absent from NEREL train: found through the lexicon
+    ("Известный литературовед Пётр Синицын выступил с лекцией в Томске.", "литературовед"),
+    ("Стеклодув Олег Рябов получил премию губернатора.", "Стеклодув"),
+    ("На фестиваль приехал ультрамарафонец Игорь Санин.", "ультрамарафонец"),
+    ("Механизатор Фёдор Кислов работает в хозяйстве тридцать лет.", "Механизатор"),
+    ("Сомелье Марина Лаврова рассказала о винах Крыма.", "Сомелье"),
+])
+def test_unseen_occupations_found_through_the_lexicon(text, word):
+    from dataclasses import replace
+
+    import depesha
+    from depesha.extractors.relations_model import load, split_lines
+
+    doc = split_lines(depesha.extract_doc(depesha.Article(text=text)))
+    model = load()
+
+    def professions(model):
+        return [doc.text[m.start:m.stop] for m in model.mentions(doc) if m.type == "PROFESSION"]
+
+    assert word in professions(model)
+    assert word not in professions(replace(model, occupations=frozenset()))
+
+
+def test_model_carries_the_occupation_lexicon():
+    from depesha.data import OCCUPATIONS, load_lines
+    from depesha.extractors.relations_model import load
+
+    assert load().occupations == frozenset(load_lines(OCCUPATIONS))
 
 
 def mention(type, first, sent=0):

@@ -28,6 +28,7 @@ GRID = {
     "O:outer": (0.5, 1.0, 1.5, 2.0),
     "WORKS_AS": (0.4, 0.5, 0.6),
     "WORKS_AS:second": (0.0, 0.6, 0.7, 0.8, 1.1),
+    "WORKS_AS:plural": (0.1, 0.2, 0.3, 0.4, 0.5, 1.1),
     "WORKS_AS:cross": (0.3, 0.4, 0.5),
     "WORKPLACE": (0.3, 0.4, 0.5, 0.6, 0.7),
     "WORKPLACE:second": (0.8, 1.1),

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from ..doc import Doc
-from ..extractors.relations_model import Mention, RelationModel, coordinated, decode, load, split_lines
+from ..extractors.relations_model import (
+    Mention,
+    RelationModel,
+    coordinated,
+    decode,
+    load,
+    plural_professions,
+    split_lines,
+)
 from .nerel_gold import BratEntity, BratRelation
 from .nerel_positions import boost
 
@@ -23,6 +31,7 @@ def predict(doc: Doc, model: RelationModel | None = None) -> tuple[list[BratEnti
         entities.append(BratEntity(ids[mention], mention.type, mention.start, mention.stop,
                                    doc.text[mention.start:mention.stop]))
     same, cross = model.candidates(doc, mentions)
-    links = decode(boost(doc, mentions, same), cross, model.thresholds, coordinated(doc, mentions))
+    links = decode(boost(doc, mentions, same), cross, model.thresholds, coordinated(doc, mentions),
+                   plural_professions(doc, mentions))
     relations = [BratRelation(f"R{n}", relation, ids[a], ids[b]) for n, (relation, a, b, _) in enumerate(links, 1)]
     return entities, relations

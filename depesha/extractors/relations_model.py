@@ -529,11 +529,11 @@ def best_by(links: list[Link], side: int) -> dict[Mention, Link]:
 
 
 def decode(same: list[Link], cross: list[Link], cuts: dict[str, float],
-           groups: dict[Mention, Mention] | None = None) -> list[Link]:
+           groups: dict[Mention, Mention] | None = None, plural: frozenset[Mention] = frozenset()) -> list[Link]:
     """The links kept from scored candidates.
 
     A link needs its relation's cut-off. A profession keeps its most probable person; other persons need
-    `WORKS_AS:second`. A profession without a same-sentence person takes its best person from another sentence
+    `WORKS_AS:second`, or `WORKS_AS:plural` for a profession in the `plural` ("музыканты A, B и C"). A profession without a same-sentence person takes its best person from another sentence
     (`WORKS_AS:cross`). A person or profession keeps its most probable workplace, others need `WORKPLACE:second`;
     and a person inherits the workplace of its profession when the product of both probabilities reaches
     `WORKPLACE:via`. With coordination `groups` (see `coordinated`), a candidate whose arg1 (arg2) is coordinated
@@ -545,7 +545,10 @@ def decode(same: list[Link], cross: list[Link], cuts: dict[str, float],
     kept = [x for x in same if x[0] not in ("WORKS_AS", "WORKPLACE") and x[3] >= cuts.get(x[0], 0.5)]
     works = [x for x in same if x[0] == "WORKS_AS" and x[3] >= cuts.get("WORKS_AS", 0.5)]
     best = best_by(works, 2)
-    works = [x for x in works if best[x[2]] is x or x[3] >= cuts.get("WORKS_AS:second", 0.0)]
+    more = [x for x in same if x[0] == "WORKS_AS" and x[2] in plural and x[2] in best and best[x[2]] is not x
+            and cuts.get("WORKS_AS:plural", 1.1) <= x[3] < cuts.get("WORKS_AS", 0.5)]
+    works = [x for x in works if best[x[2]] is x or x[3] >= cuts.get("WORKS_AS:second", 0.0)
+             or (x[2] in plural and x[3] >= cuts.get("WORKS_AS:plural", 1.1))] + more
     works += coordinated_links(works, same, groups, cuts, "WORKS_AS")
     far = [x for x in best_by(cross, 2).values() if x[2] not in best and x[3] >= cuts.get("WORKS_AS:cross", 0.5)]
     places = [x for x in same if x[0] == "WORKPLACE" and x[3] >= cuts.get("WORKPLACE", 0.5)]
@@ -595,6 +598,12 @@ def coordinated(doc: Doc, mentions: list[Mention]) -> dict[Mention, Mention]:
                 parent[find(m)] = find(target)
     roots = {find(m) for m in parent}
     return {m: find(m) for m in mentions if m in parent or m in roots}
+
+
+def plural_professions(doc: Doc, mentions: list[Mention]) -> frozenset[Mention]:
+    """The professions whose syntactic head is a plural noun ("писатели", "музыкантами")."""
+    return frozenset(m for m in mentions if m.type == "PROFESSION"
+                     and doc.sents[m.sent].tokens[head_of(doc.sents[m.sent].tokens, m)].feats.get("Number") == "Plur")
 
 
 def inherited(works: list[Link], places: list[Link], cut: float) -> list[Link]:

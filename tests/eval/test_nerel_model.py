@@ -96,6 +96,20 @@ def test_decode_one_person_per_profession_and_inherited_workplace():
     assert links == {("WORKS_AS", person, title), ("WORKPLACE", title, org), ("WORKPLACE", person, org)}
 
 
+@pytest.mark.parametrize("plural, kept", [
+    (False, {0}),          # "музыкант A и B": the best person only
+    (True, {0, 1}),        # "музыканты A и B": a second person needs only WORKS_AS:plural
+])
+def test_decode_plural_profession_takes_more_persons(plural, kept):
+    from depesha.extractors.relations_model import decode
+
+    persons, title, third = [mention("PERSON", 0), mention("PERSON", 1)], mention("PROFESSION", 2), mention("PERSON", 3)
+    same = [("WORKS_AS", persons[0], title, 0.9), ("WORKS_AS", persons[1], title, 0.3), ("WORKS_AS", third, title, 0.05)]
+    cuts = {"WORKS_AS": 0.5, "WORKS_AS:second": 0.7, "WORKS_AS:plural": 0.1}
+    links = decode(same, [], cuts, plural=frozenset({title}) if plural else frozenset())
+    assert {persons.index(a) for _, a, _, _ in links} == kept
+
+
 def test_decode_cross_sentence_only_without_a_same_sentence_person():
     from depesha.extractors.relations_model import decode
 

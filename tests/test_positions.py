@@ -103,6 +103,8 @@ def test_position_found(posts, text, expected):
         # a title after a kinship noun is the relative's, not the post of the name that follows
         ("В начале мая дочь посла Ирина Ковалёва открыла выставку в Праге.", "Ирина Ковалёва", "посол"),
         ("На премьере была дочь известного писателя, актёра и режиссёра Вера Соколова.", "Вера Соколова", "актёр"),
+        # ... also when pymorphy has a caseless reading of the first name ("Ханна")
+        ("В начале апреля дочь капитана Ханна Ингрэм-Мур начала сбор средств.", "Ханна Ингрэм-Мур", "капитан"),
         # a genitive name is the title's complement ("адвокат of Маркевич"), not its holder
         ("Адвокат Маркевича заявил, что его подзащитный невиновен.", "Маркевич", "адвокат"),
         # a name in another case than a predicate title is another person ("советником кампании Орлова")

@@ -154,8 +154,8 @@ def in_case_of(title: Token, name: Token) -> bool:
     case = title.feats.get("Case")
     if case is None or name.feats.get("Case") == case:
         return True
-    cases = {parse.tag.case for parse in parse_word(name.text)}
-    return not cases or None in cases or bool(cases & CASES.get(case, set()))
+    cases = {parse.tag.case for parse in parse_word(name.text)} - {None}   # a caseless reading says nothing
+    return not cases or bool(cases & CASES.get(case, set()))
 
 
 def index_of(tokens: list[Token], id: str, start: int, stop: int) -> int:

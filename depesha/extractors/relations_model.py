@@ -444,6 +444,7 @@ class RelationModel:
                 logp[:, 0] -= self.thresholds.get(f"O:{layer}", 0.0)
                 for type, first, last in tag_spans(viterbi(logp, layer_labels(layer), self.transitions(layer))):
                     found.append(Mention(type, s, first, last, tokens[first].start, tokens[last].stop))
+        found = split_listed_titles(found, doc, self.gazetteer | self.occupations)
         return separate_persons(extend_titles(found, doc), doc)
 
     def relations(self, doc: Doc, mentions: list[Mention]) -> list[Link]:
@@ -489,6 +490,25 @@ def extend_titles(mentions: list[Mention], doc: Doc) -> list[Mention]:
                         or p.first == m.last + 1 and tokens[head_of(tokens, p)].feats.get("Case") == "Gen"):
                     m = Mention(m.type, m.sent, m.first, p.last, m.start, p.stop)
         out.append(m)
+    return out
+
+
+def split_listed_titles(mentions: list[Mention], doc: Doc, titles: frozenset[str]) -> list[Mention]:
+    """A profession that runs over a comma into the next title of a list is two ("министром, | зампредседателя
+    Госсовета"; `titles`: lemmas of title and occupation nouns); a comma inside one title stays ("по надзору в сфере
+    связи, информационных технологий")."""
+    out = []
+    for m in mentions:
+        tokens = doc.sents[m.sent].tokens
+        cuts = [k for k in range(m.first + 1, m.last) if tokens[k].text == "," and tokens[k + 1].pos == "NOUN"
+                and occupation(tokens[k + 1].lemma or tokens[k + 1].text.lower(), tokens[k + 1].text, titles)]
+        if m.type != "PROFESSION" or not cuts:
+            out.append(m)
+            continue
+        first = m.first
+        for k in [*cuts, m.last + 1]:
+            out.append(Mention(m.type, m.sent, first, k - 1, tokens[first].start, tokens[k - 1].stop))
+            first = k + 1
     return out
 
 

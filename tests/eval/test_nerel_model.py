@@ -255,3 +255,24 @@ def test_core_rules_refute_links(text, title, person, expected):
     doc = depesha.extract_doc(depesha.Article(text=text))
     mentions = [words_mention(doc, "PERSON", person)] + [words_mention(doc, "PROFESSION", t) for t in title.split("|")]
     assert refuted(doc, mentions, mentions[0], mentions[-1]) is expected
+
+
+@pytest.mark.parametrize("text, title, parts", [
+    ("Он работал министром, зампредседателя правительства области.", "министром, зампредседателя правительства",
+     ["министром", "зампредседателя правительства"]),
+    ("Выступил глава службы по надзору в сфере связи, информационных технологий.",
+     "глава службы по надзору в сфере связи, информационных технологий",
+     ["глава службы по надзору в сфере связи, информационных технологий"]),
+])
+def test_split_listed_titles(text, title, parts):
+    import depesha
+    from depesha.extractors.relations_model import Mention, load, split_lines, split_listed_titles
+
+    doc = split_lines(depesha.extract_doc(depesha.Article(text=text)))
+    tokens = doc.sents[0].tokens
+    start = doc.text.index(title)
+    inside = [i for i, t in enumerate(tokens) if start <= t.start and t.stop <= start + len(title)]
+    m = Mention("PROFESSION", 0, inside[0], inside[-1], tokens[inside[0]].start, tokens[inside[-1]].stop)
+    model = load()
+    split = split_listed_titles([m], doc, model.gazetteer | model.occupations)
+    assert [doc.text[x.start:x.stop] for x in split] == parts

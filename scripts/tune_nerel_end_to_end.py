@@ -74,8 +74,9 @@ def tune(model: RelationModel, docs: list) -> RelationModel:
     return model
 
 
-def model_cuts(model: RelationModel) -> dict[str, float]:
-    return {key: model.thresholds.get(key, 0.0) for key in GRID}
+def model_cuts(model: RelationModel) -> dict[str, float | None]:
+    """The tuned cut-offs (None: absent, `decode` uses its default)."""
+    return {key: round(model.thresholds[key], 2) if key in model.thresholds else None for key in GRID}
 
 
 def save_thresholds(model: RelationModel, path: Path) -> None:

@@ -108,7 +108,7 @@ def ner_tags(tokens: list[Token], doc: Doc) -> list[str]:
 
 def occupation(lemma: str, text: str, occupations: frozenset[str]) -> str:
     """How a word is an occupation noun of the lexicon: `w` itself, `part` after a hyphen ("врач-реаниматолог"),
-    `sfx` by its ending ("видеоблогер", "ультрамарафонец": a lower-case word ending in a listed one of 6+ letters), or ""."""
+    `sfx` by its ending ("фотоблогер": a lower-case word ending in a listed one of 6+ letters), or ""."""
     lemma = lemma.replace("ё", "е")
     if lemma in occupations:
         return "w"
@@ -553,8 +553,8 @@ def decode(same: list[Link], cross: list[Link], cuts: dict[str, float],
     """The links kept from scored candidates.
 
     A link needs its relation's cut-off. A profession keeps its most probable person; other persons need
-    `WORKS_AS:second`, or `WORKS_AS:plural` for a profession in the `plural` ("музыканты A, B и C"). A profession without a same-sentence person takes its best person from another sentence
-    (`WORKS_AS:cross`). A person or profession keeps its most probable workplace, others need `WORKPLACE:second`;
+    `WORKS_AS:second`, or only `WORKS_AS:plural` for a profession in `plural` ("музыканты A, B и C"). A profession
+    without a same-sentence person takes its best person from another sentence (`WORKS_AS:cross`). A person or profession keeps its most probable workplace, others need `WORKPLACE:second`;
     and a person inherits the workplace of its profession when the product of both probabilities reaches
     `WORKPLACE:via`. With coordination `groups` (see `coordinated`), a candidate whose arg1 (arg2) is coordinated
     with that of a kept link, the other argument being the same, needs only `REL:conj1` (`REL:conj2`): "писатели
@@ -563,12 +563,12 @@ def decode(same: list[Link], cross: list[Link], cuts: dict[str, float],
     """
     groups = groups or {}
     kept = [x for x in same if x[0] not in ("WORKS_AS", "WORKPLACE") and x[3] >= cuts.get(x[0], 0.5)]
-    works = [x for x in same if x[0] == "WORKS_AS" and x[3] >= cuts.get("WORKS_AS", 0.5)]
-    best = best_by(works, 2)
-    more = [x for x in same if x[0] == "WORKS_AS" and x[2] in plural and x[2] in best and best[x[2]] is not x
-            and cuts.get("WORKS_AS:plural", 1.1) <= x[3] < cuts.get("WORKS_AS", 0.5)]
-    works = [x for x in works if best[x[2]] is x or x[3] >= cuts.get("WORKS_AS:second", 0.0)
-             or (x[2] in plural and x[3] >= cuts.get("WORKS_AS:plural", 1.1))] + more
+    cut = cuts.get("WORKS_AS", 0.5)
+    scored = [x for x in same if x[0] == "WORKS_AS"]
+    best = best_by([x for x in scored if x[3] >= cut], 2)
+    works = [x for x in scored if x[2] in best and (
+        best[x[2]] is x or x[3] >= max(cut, cuts.get("WORKS_AS:second", 0.0))
+        or x[2] in plural and x[3] >= cuts.get("WORKS_AS:plural", 1.1))]
     works += coordinated_links(works, same, groups, cuts, "WORKS_AS")
     far = [x for x in best_by(cross, 2).values() if x[2] not in best and x[3] >= cuts.get("WORKS_AS:cross", 0.5)]
     places = [x for x in same if x[0] == "WORKPLACE" and x[3] >= cuts.get("WORKPLACE", 0.5)]

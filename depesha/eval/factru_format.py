@@ -15,9 +15,9 @@ def clean_value(text: str) -> str:
 
 
 def format_task1(mentions: list[Mention]) -> str:
-    """'<tag> <start> <length>' per line, sorted by offset, duplicates dropped."""
-    lines = [f"{tag} {start} {stop - start}" for tag, start, stop in sorted(set(mentions), key=lambda m: (m[1], m[2]))
-             if stop > start]
+    """'<tag> <start> <length>' per line, sorted by offset then tag (the same on every run), duplicates dropped."""
+    ordered = sorted(set(mentions), key=lambda m: (m[1], m[2], m[0]))
+    lines = [f"{tag} {start} {stop - start}" for tag, start, stop in ordered if stop > start]
     return "".join(line + "\n" for line in lines)
 
 

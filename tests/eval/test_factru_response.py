@@ -40,6 +40,14 @@ def test_factru_clean_value(value, clean):
     assert clean_value(value) == clean
 
 
+@pytest.mark.parametrize("mentions", [
+    [("org", 9, 15), ("loc", 9, 15), ("per", 0, 5)],
+    [("loc", 9, 15), ("per", 0, 5), ("org", 9, 15)],
+])
+def test_factru_format_task1_same_span_in_tag_order(mentions):
+    assert format_task1(mentions) == "per 0 5\nloc 9 6\norg 9 6\n"
+
+
 def test_factru_format_task1_single_spaces_sorted_unique():
     assert format_task1([("org", 37, 43), ("per", 0, 5), ("org", 37, 43), ("loc", 9, 9)]) == "per 0 5\norg 37 6\n"
 

@@ -444,7 +444,7 @@ class RelationModel:
                 logp[:, 0] -= self.thresholds.get(f"O:{layer}", 0.0)
                 for type, first, last in tag_spans(viterbi(logp, layer_labels(layer), self.transitions(layer))):
                     found.append(Mention(type, s, first, last, tokens[first].start, tokens[last].stop))
-        found = split_listed_titles(found, doc, self.gazetteer | self.occupations)
+        found = split_listed_titles(trim_ends(found, doc), doc, self.gazetteer | self.occupations)
         return separate_persons(extend_titles(found, doc), doc)
 
     def relations(self, doc: Doc, mentions: list[Mention]) -> list[Link]:
@@ -490,6 +490,22 @@ def extend_titles(mentions: list[Mention], doc: Doc) -> list[Mention]:
                         or p.first == m.last + 1 and tokens[head_of(tokens, p)].feats.get("Case") == "Gen"):
                     m = Mention(m.type, m.sent, m.first, p.last, m.start, p.stop)
         out.append(m)
+    return out
+
+
+DANGLING = {"«", "„", "(", ","}
+
+
+def trim_ends(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """A span never ends in a preposition, a conjunction or an opening quote (a straight one with no other before it):
+    the tagger's "президент Египта и", "вице-президента по", "ООО УК «" lose their last token."""
+    out = []
+    for m in mentions:
+        tokens, last = doc.sents[m.sent].tokens, m.last
+        while last > m.first and (tokens[last].pos in ("ADP", "CCONJ") or tokens[last].text in DANGLING
+                                  or tokens[last].text == '"' and all(t.text != '"' for t in tokens[m.first:last])):
+            last -= 1
+        out.append(m if last == m.last else Mention(m.type, m.sent, m.first, last, m.start, tokens[last].stop))
     return out
 
 

@@ -257,6 +257,18 @@ def test_core_rules_refute_links(text, title, person, expected):
     assert refuted(doc, mentions, mentions[0], mentions[-1]) is expected
 
 
+def profession_at(text, span):
+    """The Doc of a one-sentence text and a PROFESSION mention over the tokens of `span` in it."""
+    import depesha
+    from depesha.extractors.relations_model import Mention, split_lines
+
+    doc = split_lines(depesha.extract_doc(depesha.Article(text=text)))
+    tokens = doc.sents[0].tokens
+    start = doc.text.index(span)
+    inside = [i for i, t in enumerate(tokens) if start <= t.start and t.stop <= start + len(span)]
+    return doc, Mention("PROFESSION", 0, inside[0], inside[-1], tokens[inside[0]].start, tokens[inside[-1]].stop)
+
+
 @pytest.mark.parametrize("text, title, parts", [
     ("Он работал министром, зампредседателя правительства области.", "министром, зампредседателя правительства",
      ["министром", "зампредседателя правительства"]),
@@ -265,14 +277,23 @@ def test_core_rules_refute_links(text, title, person, expected):
      ["глава службы по надзору в сфере связи, информационных технологий"]),
 ])
 def test_split_listed_titles(text, title, parts):
-    import depesha
-    from depesha.extractors.relations_model import Mention, load, split_lines, split_listed_titles
+    from depesha.extractors.relations_model import load, split_listed_titles
 
-    doc = split_lines(depesha.extract_doc(depesha.Article(text=text)))
-    tokens = doc.sents[0].tokens
-    start = doc.text.index(title)
-    inside = [i for i, t in enumerate(tokens) if start <= t.start and t.stop <= start + len(title)]
-    m = Mention("PROFESSION", 0, inside[0], inside[-1], tokens[inside[0]].start, tokens[inside[-1]].stop)
+    doc, m = profession_at(text, title)
     model = load()
     split = split_listed_titles([m], doc, model.gazetteer | model.occupations)
     assert [doc.text[x.start:x.stop] for x in split] == parts
+
+
+@pytest.mark.parametrize("text, span, trimmed", [
+    ("Вчера президент Египта и его сын прибыли в Каир.", "президент Египта и", "президент Египта"),
+    ("Он говорил с вице-президента по телефону.", "вице-президента по", "вице-президента"),
+    ("Гендиректор ООО УК «Сталь» ушёл.", "ООО УК «", "ООО УК"),
+    ('Акции ОАО "ТАИФ" выросли.', 'ОАО "ТАИФ"', 'ОАО "ТАИФ"'),      # a closing quote stays
+    ('Гендиректор ОАО "ТАИФ" ушёл.', 'ОАО "', "ОАО"),               # an opening one goes
+])
+def test_trim_ends(text, span, trimmed):
+    from depesha.extractors.relations_model import trim_ends
+
+    doc, m = profession_at(text, span)
+    assert [doc.text[x.start:x.stop] for x in trim_ends([m], doc)] == [trimmed]

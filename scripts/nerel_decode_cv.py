@@ -17,14 +17,7 @@ from pathlib import Path
 from train_relations_fit import as_brat, cross_data, fit_linear, gold_mentions, relation_data
 
 from depesha.eval.nerel_score import score_docs
-from depesha.extractors.relations_model import (
-    RelationModel,
-    coordinated,
-    decode,
-    load,
-    plural_professions,
-    split_lines,
-)
+from depesha.extractors.relations_model import RelationModel, load, split_lines
 
 
 def fold_model(shipped: RelationModel, pairs) -> RelationModel:
@@ -53,12 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     for k in (0, 1):
         model = fold_model(shipped, halves[k])
         for value in args.values:
-            cuts = {**shipped.thresholds, args.key: value}
+            model.thresholds = {**shipped.thresholds, args.key: value}
             guesses = []
             for gold, doc in halves[1 - k]:
                 mentions = gold_mentions(gold, doc)
-                same, cross = model.candidates(doc, mentions)
-                links = decode(same, cross, cuts, coordinated(doc, mentions), plural_professions(doc, mentions))
+                links = model.relations(doc, mentions)
                 guesses.append((gold, as_brat(gold, mentions, [x for x in links if x[0] == "WORKS_AS"])))
             score = next(s for s in score_docs(guesses, [], ["WORKS_AS"]) if s.mode == "relaxed")
             print(f"fit on half {k}, {args.key}={value}: WORKS_AS P {score.precision:.3f} R {score.recall:.3f} "

@@ -29,6 +29,7 @@ from depesha.extractors.relations_model import (
     label_transitions,
     layer_labels,
     pair_names,
+    plural_professions,
     sentence_rows,
     split_lines,
     tag_spans,
@@ -242,8 +243,8 @@ def grid(relation: str, grids=GRIDS) -> list[dict[str, float]]:
 def tune_relations(model: RelationModel, dev) -> None:
     """Per relation, the cut-offs of `decode` that maximise relaxed dev F1 (WORKS_AS first: WORKPLACE inherits it);
     then, the others fixed, the cut-offs of coordinated arguments; then both once more."""
-    runs = [(gold, mentions, *model.candidates(doc, mentions), coordinated(doc, mentions))
-            for gold, doc in dev for mentions in [model.mentions(doc)]]
+    runs = [(gold, mentions, *model.candidates(doc, mentions), coordinated(doc, mentions),
+             plural_professions(doc, mentions)) for gold, doc in dev for mentions in [model.mentions(doc)]]
     for relation in sorted(RELATIONS, key=lambda r: r == "WORKPLACE"):
         for grids in (GRIDS, CONJ_GRIDS, GRIDS, CONJ_GRIDS):
             if grids is CONJ_GRIDS and relation not in grids:
@@ -251,8 +252,8 @@ def tune_relations(model: RelationModel, dev) -> None:
             best = (-1.0, {})
             for combo in grid(relation, grids):
                 cuts = {**model.thresholds, **combo}
-                pairs = [(gold, as_brat(gold, mentions, decode(same, cross, cuts, groups)))
-                         for gold, mentions, same, cross, groups in runs]
+                pairs = [(gold, as_brat(gold, mentions, decode(same, cross, cuts, groups, plural)))
+                         for gold, mentions, same, cross, groups, plural in runs]
                 best = max(best, (f1_of(pairs, relation, False), combo), key=lambda x: x[0])
             model.thresholds.update(best[1])
             print(f"  {relation}: {best[1]} -> relaxed F1 {best[0]:.3f}", file=sys.stderr)

@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 from ..doc import Doc
-from ..extractors.relations_model import (
-    Mention,
-    RelationModel,
-    coordinated,
-    decode,
-    load,
-    plural_professions,
-    split_lines,
-)
+from ..extractors.relations_model import Mention, RelationModel, load, split_lines
 from .nerel_gold import BratEntity, BratRelation
 from .nerel_positions import boost
 
@@ -30,8 +22,6 @@ def predict(doc: Doc, model: RelationModel | None = None) -> tuple[list[BratEnti
         ids[mention] = f"T{len(ids) + 1}"
         entities.append(BratEntity(ids[mention], mention.type, mention.start, mention.stop,
                                    doc.text[mention.start:mention.stop]))
-    same, cross = model.candidates(doc, mentions)
-    links = decode(boost(doc, mentions, same), cross, model.thresholds, coordinated(doc, mentions),
-                   plural_professions(doc, mentions))
+    links = model.relations(doc, mentions, lambda same: boost(doc, mentions, same))
     relations = [BratRelation(f"R{n}", relation, ids[a], ids[b]) for n, (relation, a, b, _) in enumerate(links, 1)]
     return entities, relations

@@ -7,6 +7,7 @@ int8 with one scale per class; `scripts/train_relations.py` fits them on NEREL t
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -447,9 +448,13 @@ class RelationModel:
         found = split_listed_titles(trim_ends(found, doc), doc, self.gazetteer | self.occupations)
         return separate_persons(extend_titles(found, doc), doc)
 
-    def relations(self, doc: Doc, mentions: list[Mention]) -> list[Link]:
-        """(relation, arg1, arg2, probability) kept by `decode` under the model's cut-offs."""
-        return decode(*self.candidates(doc, mentions), self.thresholds, coordinated(doc, mentions))
+    def relations(self, doc: Doc, mentions: list[Mention],
+                  adjust: Callable[[list[Link]], list[Link]] | None = None) -> list[Link]:
+        """(relation, arg1, arg2, probability) kept by `decode` under the model's cut-offs, with the doc's
+        coordination groups and plural professions; `adjust` may rescore the same-sentence candidates first."""
+        same, cross = self.candidates(doc, mentions)
+        return decode(adjust(same) if adjust else same, cross, self.thresholds, coordinated(doc, mentions),
+                      plural_professions(doc, mentions))
 
     def candidates(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Link], list[Link]]:
         """Every scored candidate, no cut-off: same-sentence pairs, and cross-sentence WORKS_AS pairs."""

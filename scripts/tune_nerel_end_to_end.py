@@ -20,6 +20,7 @@ import numpy as np
 
 from depesha.eval.nerel_gold import BratDoc, load_split
 from depesha.eval.nerel_predict import predict
+from depesha.eval.nerel_run import to_raw
 from depesha.eval.nerel_score import score_docs
 from depesha.eval.offsets import OffsetMap
 from depesha.extractors.relations_model import MODEL, RelationModel
@@ -53,8 +54,7 @@ def score(model: RelationModel, docs: list) -> dict[str, float]:
     for gold, doc, table in docs:
         entities, relations = predict(doc, model)
         if table is not None:
-            for entity in entities:
-                entity.start, entity.stop = table.start(entity.start), table.stop(entity.stop)
+            to_raw(entities, table, gold.text)
         pairs.append((gold, BratDoc(gold.id, gold.text, entities, relations)))
     return {s.type: s.f1 for s in score_docs(pairs, [], list(TARGETS)) if s.mode == "relaxed"}
 

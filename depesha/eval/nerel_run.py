@@ -15,8 +15,12 @@ def run_doc(raw: str, stats: dict[str, int]) -> tuple[list[BratEntity], list[Bra
     entities, relations = predict(doc)
     if doc.text != raw:
         stats["text_changed"] = stats.get("text_changed", 0) + 1
-        table = OffsetMap(doc.text, raw)
-        for entity in entities:
-            entity.start, entity.stop = table.start(entity.start), table.stop(entity.stop)
-            entity.text = raw[entity.start:entity.stop]
+        to_raw(entities, OffsetMap(doc.text, raw), raw)
     return entities, relations
+
+
+def to_raw(entities: list[BratEntity], table: OffsetMap, raw: str) -> None:
+    """Move entities from the cleaned text's offsets to the raw text's (in place), through its offset map."""
+    for entity in entities:
+        entity.start, entity.stop = table.start(entity.start), table.stop(entity.stop)
+        entity.text = raw[entity.start:entity.stop]

@@ -14,11 +14,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from depesha.eval.factru_assign import TIE
-from depesha.eval.factru_eval import jobs_path
-from depesha.eval.factru_facts import Fact, gold_facts, parse_task3
-from depesha.eval.factru_gold import GoldDoc, list_docs, load_doc, load_jobs, read_lines
-from depesha.eval.factru_score_t3 import TypeMatcher, arg_matches, cluster_quality, surrogate
+from depesha.eval.factru.assign import TIE
+from depesha.eval.factru.eval import jobs_path
+from depesha.eval.factru.facts import Fact, gold_facts, parse_task3
+from depesha.eval.factru.gold import GoldDoc, list_docs, load_doc, load_jobs, read_lines
+from depesha.eval.factru.score_t3 import TypeMatcher, arg_matches, cluster_quality, surrogate
 
 SENTENCE_END = re.compile(r"[.!?\n]")
 

@@ -14,8 +14,8 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from depesha.eval.factru_gold import GoldDoc, list_docs, load_doc, read_lines
-from depesha.eval.factru_score_t1 import T1Entity, match_doc, parse_task1, quality
+from depesha.eval.factru.gold import GoldDoc, list_docs, load_doc, read_lines
+from depesha.eval.factru.score_t1 import T1Entity, match_doc, parse_task1, quality
 
 
 def text_of(doc: GoldDoc, entity: T1Entity) -> str:

@@ -1,5 +1,5 @@
 """How often the core's rule-based positions agree with NEREL gold: the person → title (WORKS_AS) and title →
-organisation (WORKPLACE) links that `depesha.eval.nerel_positions.supported` derives from `doc.positions`.
+organisation (WORKPLACE) links that `depesha.eval.nerel.positions.supported` derives from `doc.positions`.
 
     python scripts/nerel_core_positions.py ../shared/data/nerel-1.1/train [--show 40] [--limit N]
 
@@ -14,9 +14,9 @@ from collections import Counter
 from pathlib import Path
 
 import depesha
-from depesha.eval.nerel_gold import load_split
-from depesha.eval.nerel_positions import supported
-from depesha.eval.nerel_score import overlaps
+from depesha.eval.nerel.gold import load_split
+from depesha.eval.nerel.positions import supported
+from depesha.eval.nerel.score import overlaps
 from depesha.eval.offsets import OffsetMap
 from depesha.extractors.relations_model import load, split_lines
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from train_relations_fit import as_brat, cross_data, fit_linear, gold_mentions, relation_data
 
-from depesha.eval.nerel_score import score_docs
+from depesha.eval.nerel.score import score_docs
 from depesha.extractors.relations_model import RelationModel, load, split_lines
 
 

@@ -14,8 +14,8 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from depesha.eval.nerel_gold import BratDoc, BratEntity, load_split, parse_entity, parse_relation
-from depesha.eval.nerel_score import overlaps
+from depesha.eval.nerel.gold import BratDoc, BratEntity, load_split, parse_entity, parse_relation
+from depesha.eval.nerel.score import overlaps
 
 
 def load_pred(path: Path, gold: BratDoc) -> BratDoc:

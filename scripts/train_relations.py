@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from depesha.doc import Doc, NerSpan, Sent, Token
-from depesha.eval.nerel_gold import BratDoc, load_split
+from depesha.eval.nerel.gold import BratDoc, load_split
 
 # ANNOTATE
 

@@ -11,9 +11,9 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from depesha.doc import Doc
-from depesha.eval.nerel_gold import BratDoc, BratEntity, BratRelation
-from depesha.eval.nerel_predict import predict
-from depesha.eval.nerel_score import format_table, overlaps, score_docs
+from depesha.eval.nerel.gold import BratDoc, BratEntity, BratRelation
+from depesha.eval.nerel.predict import predict
+from depesha.eval.nerel.score import format_table, overlaps, score_docs
 from depesha.extractors.relations_model import (
     BUCKETS,
     LAYERS,

@@ -3,7 +3,7 @@
     PYTHONPATH=. python scripts/tune_nerel_end_to_end.py ../shared/data/nerel-1.1/dev [--model PATH] [--dry-run]
 
 `train_relations.py --tune` picks the cut-offs on natasha-only annotations, where the core's positions (which raise
-the candidates they state, `depesha/eval/nerel_positions.py`) are absent, so its WORKPLACE and tagger choices are
+the candidates they state, `depesha/eval/nerel/positions.py`) are absent, so its WORKPLACE and tagger choices are
 not the best for `depesha eval nerel`. This script annotates dev once with `depesha.extract_doc`, then runs a
 coordinate ascent (two passes over `GRID`, a tie keeps the current value) maximising the summed relaxed F1 of
 WORKS_AS and WORKPLACE, and writes the chosen values into the model file. About 5 minutes.
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-from depesha.eval.nerel_gold import BratDoc, load_split
-from depesha.eval.nerel_predict import predict
-from depesha.eval.nerel_run import to_raw
-from depesha.eval.nerel_score import score_docs
+from depesha.eval.nerel.gold import BratDoc, load_split
+from depesha.eval.nerel.predict import predict
+from depesha.eval.nerel.run import to_raw
+from depesha.eval.nerel.score import score_docs
 from depesha.eval.offsets import OffsetMap
 from depesha.extractors.relations_model import MODEL, RelationModel
 

@@ -7,7 +7,7 @@ import importlib
 import importlib.util
 
 # Each module defines `register(subparsers)` for one gold standard.
-MODULES = ["depesha.eval.factru_cli", "depesha.eval.nerel_cli"]
+MODULES = ["depesha.eval.factru.cli", "depesha.eval.nerel.cli"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

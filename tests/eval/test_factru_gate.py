@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from depesha.eval.factru_eval import score_folder
-from depesha.eval.factru_gold import default_data_dir, load_gold
-from depesha.eval.factru_run import write_responses
+from depesha.eval.factru.eval import score_folder
+from depesha.eval.factru.gold import default_data_dir, load_gold
+from depesha.eval.factru.run import write_responses
 
 DEVSET = default_data_dir() / "factrueval-2016" / "devset"
 FLOORS = json.loads((Path(__file__).parent / "factru_floors.json").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from depesha.doc import Doc, Entity, Position, Sent, Token
-from depesha.eval.factru_refine_facts import occupation_facts
+from depesha.eval.factru.refine_facts import occupation_facts
 
 
 def phrase(spec: str, names: list[tuple[str, int, int]]) -> Doc:

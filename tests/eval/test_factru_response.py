@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from depesha.doc import Doc, Entity, Position, Token
-from depesha.eval.factru_format import clean_value, format_task1, format_task3
-from depesha.eval.factru_locorg import is_locorg
-from depesha.eval.factru_refine_facts import occupation_facts
-from depesha.eval.factru_spans import split_mention, trim
+from depesha.eval.factru.format import clean_value, format_task1, format_task3
+from depesha.eval.factru.locorg import is_locorg
+from depesha.eval.factru.refine_facts import occupation_facts
+from depesha.eval.factru.spans import split_mention, trim
 from depesha.eval.offsets import OffsetMap
 
 

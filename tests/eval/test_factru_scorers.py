@@ -6,13 +6,13 @@ import logging
 
 import pytest
 
-from depesha.eval.factru_facts import FACT_TYPES, gold_facts, parse_task3
-from depesha.eval.factru_gold import default_data_dir, load_doc, load_jobs, parse_objects, parse_values
-from depesha.eval.factru_metrics import sum_metrics
-from depesha.eval.factru_score_t1 import TAGS, TAGS_L, parse_task1
-from depesha.eval.factru_score_t1 import score_doc as score_t1
-from depesha.eval.factru_score_t3 import score_doc as score_t3
-from depesha.eval.factru_values import levenshtein, normalize_value, same_value
+from depesha.eval.factru.facts import FACT_TYPES, gold_facts, parse_task3
+from depesha.eval.factru.gold import default_data_dir, load_doc, load_jobs, parse_objects, parse_values
+from depesha.eval.factru.metrics import sum_metrics
+from depesha.eval.factru.score_t1 import TAGS, TAGS_L, parse_task1
+from depesha.eval.factru.score_t1 import score_doc as score_t1
+from depesha.eval.factru.score_t3 import score_doc as score_t3
+from depesha.eval.factru.values import levenshtein, normalize_value, same_value
 
 ROOT = default_data_dir() / "factrueval-2016"
 DEVSET = ROOT / "devset"
@@ -209,7 +209,7 @@ def test_factru_unknown_object_tag_warns(tmp_path, caplog):
 
 
 def test_factru_t3_hill_climb_agrees_with_exhaustive(book_100, jobs, monkeypatch):
-    import depesha.eval.factru_score_t3 as t3
+    import depesha.eval.factru.score_t3 as t3
 
     monkeypatch.setattr(t3, "EXHAUSTIVE", 0)
     metrics = sum_metrics([score_t3(gold_facts(book_100, jobs), parse_task3(T3_RESPONSE))], FACT_TYPES)

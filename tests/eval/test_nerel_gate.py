@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from depesha.eval.nerel_gold import BratDoc, load_split
-from depesha.eval.nerel_score import format_table, score_docs
+from depesha.eval.nerel.gold import BratDoc, load_split
+from depesha.eval.nerel.score import format_table, score_docs
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("DEPESHA_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -19,7 +19,7 @@ FLOORS = json.loads((Path(__file__).parent / "nerel_floors.json").read_text(enco
 def scores():
     if not DEV.is_dir():
         pytest.skip(f"NEREL dev split not found at {DEV} (set DEPESHA_SHARED_DATA): the NEREL gate did NOT run")
-    from depesha.eval.nerel_run import run_doc
+    from depesha.eval.nerel.run import run_doc
 
     stats: dict[str, int] = {}
     pairs = []

@@ -250,7 +250,7 @@ def words_mention(doc, type, words):
 def test_core_rules_refute_links(text, title, person, expected):
     """nerel_positions.refuted: the core's syntax rules veto the model's WORKS_AS candidates they contradict."""
     import depesha
-    from depesha.eval.nerel_positions import refuted
+    from depesha.eval.nerel.positions import refuted
 
     doc = depesha.extract_doc(depesha.Article(text=text))
     mentions = [words_mention(doc, "PERSON", person)] + [words_mention(doc, "PROFESSION", t) for t in title.split("|")]

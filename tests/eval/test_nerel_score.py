@@ -2,8 +2,8 @@
 
 import pytest
 
-from depesha.eval.nerel_gold import BratDoc, BratEntity, BratRelation, format_ann, parse_ann
-from depesha.eval.nerel_score import count_matched, relaxed, score_docs, strict
+from depesha.eval.nerel.gold import BratDoc, BratEntity, BratRelation, format_ann, parse_ann
+from depesha.eval.nerel.score import count_matched, relaxed, score_docs, strict
 
 
 def doc(*items):

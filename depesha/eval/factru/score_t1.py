@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .factru_assign import Pair, maximize_ratio
-from .factru_gold import OBJECT_TAGS, GoldDoc
-from .factru_metrics import Metric
+from .assign import Pair, maximize_ratio
+from .gold import OBJECT_TAGS, GoldDoc
+from .metrics import Metric
 
 log = logging.getLogger(__name__)
 

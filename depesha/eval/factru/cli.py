@@ -32,9 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from .factru_eval import score_folder
-    from .factru_gold import list_docs, load_gold
-    from .factru_run import write_responses
+    from .eval import score_folder
+    from .gold import list_docs, load_gold
+    from .run import write_responses
 
     gold = Path(args.gold)
     if not gold.is_dir() or not list_docs(gold):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from ..doc import Doc, Position, Token
-from ..extractors.gazetteer import country_name, lemma_key, positions
-from .factru_occupation_title import body_noun, evidence, mentions_in, word_lemma
-from .factru_values import normalize_value
+from ...doc import Doc, Position, Token
+from ...extractors.gazetteer import country_name, lemma_key, positions
+from .occupation_title import body_noun, evidence, mentions_in, word_lemma
+from .values import normalize_value
 
 PLACE_TYPES = {"country", "location"}
 PARENS = re.compile(r"\([^)]*\)?")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..doc import Doc, Entity
-from .factru_format import FactLines, Mention
-from .factru_locorg import is_locorg
-from .factru_refine_facts import refined_facts
-from .factru_spans import refine_mentions
-from .offsets import OffsetMap
+from ...doc import Doc, Entity
+from ..offsets import OffsetMap
+from .format import FactLines, Mention
+from .locorg import is_locorg
+from .refine_facts import refined_facts
+from .spans import refine_mentions
 
 ENTITY_TAGS = {"person": "per", "organization": "org"}
 NER_TAGS = {"PER": "per", "ORG": "org"}

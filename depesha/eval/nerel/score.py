@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..record import Record
-from .nerel_gold import BratDoc
+from ...record import Record
+from .gold import BratDoc
 
 ENTITY_TYPES = ["PERSON", "PROFESSION", "ORGANIZATION", "COUNTRY", "CITY", "EVENT", "DATE"]
 RELATION_TYPES = ["WORKS_AS", "WORKPLACE", "PARTICIPANT_IN", "AGENT", "POINT_IN_TIME", "TAKES_PLACE_IN"]

@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import fields
 from pathlib import Path
 
-from ..doc import Article, Doc
-from .factru_format import format_task1, format_task3
-from .factru_gold import list_docs
-from .factru_response import doc_facts, doc_mentions, to_raw
+from ...doc import Article, Doc
+from .format import format_task1, format_task3
+from .gold import list_docs
+from .response import doc_facts, doc_mentions, to_raw
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def write_doc(out: Path, name: str, raw: str, doc: Doc | None, refine: bool = Tr
 def write_responses(gold_dir: str | Path, out: str | Path, limit: int | None = None,
                     cache: str | Path | None = None, refine: bool = True) -> list[str]:
     """Responses for the first `limit` documents; returns the names of documents that failed (written empty)."""
-    from .. import extract_doc, make_pipeline
+    from ... import extract_doc, make_pipeline
 
     pipeline = make_pipeline()
     out = Path(out)

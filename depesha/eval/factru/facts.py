@@ -6,8 +6,8 @@ import logging
 from dataclasses import dataclass
 from itertools import permutations
 
-from .factru_gold import GoldChain, GoldDoc, GoldFact, GoldValue
-from .factru_values import normalize_value
+from .gold import GoldChain, GoldDoc, GoldFact, GoldValue
+from .values import normalize_value
 
 log = logging.getLogger(__name__)
 

@@ -3,10 +3,10 @@ and the core's syntax rules as evidence against some of them."""
 
 from __future__ import annotations
 
-from ..doc import Doc, Token
-from ..extractors.position_link import QUOTES, relatives
-from ..extractors.position_predicate import in_case_of
-from ..extractors.relations_model import Link, Mention, head_of
+from ...doc import Doc, Token
+from ...extractors.position_link import QUOTES, relatives
+from ...extractors.position_predicate import in_case_of
+from ...extractors.relations_model import Link, Mention, head_of
 
 PLACES = ("ORGANIZATION", "COUNTRY", "CITY")
 

@@ -6,12 +6,12 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from .factru_facts import FACT_TYPES, gold_facts, parse_task3
-from .factru_gold import GoldDoc, load_jobs, read_lines
-from .factru_metrics import Metric, format_table, sum_metrics
-from .factru_score_t1 import TAGS, TAGS_L, parse_task1
-from .factru_score_t1 import score_doc as score_t1
-from .factru_score_t3 import score_doc as score_t3
+from .facts import FACT_TYPES, gold_facts, parse_task3
+from .gold import GoldDoc, load_jobs, read_lines
+from .metrics import Metric, format_table, sum_metrics
+from .score_t1 import TAGS, TAGS_L, parse_task1
+from .score_t1 import score_doc as score_t1
+from .score_t3 import score_doc as score_t3
 
 log = logging.getLogger(__name__)
 

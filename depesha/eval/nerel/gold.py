@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..record import Record
+from ...record import Record
 
 
 @dataclass(repr=False)

@@ -8,9 +8,9 @@ What is left here is how factRuEval annotates: only named entities (a bare descr
 
 from __future__ import annotations
 
-from ..doc import Doc, NerSpan, Token
-from ..extractors.spans import split_span, trim
-from .factru_format import Mention
+from ...doc import Doc, NerSpan, Token
+from ...extractors.spans import split_span, trim
+from .format import Mention
 
 __all__ = ["refine_mentions", "split_mention", "trim"]
 TYPES = {"per": "PER", "org": "ORG", "loc": "LOC", "locorg": "LOC"}

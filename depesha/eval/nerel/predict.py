@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..doc import Doc
-from ..extractors.relations_model import Mention, RelationModel, load, split_lines
-from .nerel_gold import BratEntity, BratRelation
-from .nerel_positions import boost
+from ...doc import Doc
+from ...extractors.relations_model import Mention, RelationModel, load, split_lines
+from .gold import BratEntity, BratRelation
+from .positions import boost
 
 
 def predict(doc: Doc, model: RelationModel | None = None) -> tuple[list[BratEntity], list[BratRelation]]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .nerel_gold import BratEntity, BratRelation
-from .nerel_predict import predict
-from .offsets import OffsetMap
+from ..offsets import OffsetMap
+from .gold import BratEntity, BratRelation
+from .predict import predict
 
 
 def run_doc(raw: str, stats: dict[str, int]) -> tuple[list[BratEntity], list[BratRelation]]:

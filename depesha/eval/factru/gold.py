@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import default_data_dir  # noqa: F401  (the tests and scripts import it from here)
+
 log = logging.getLogger(__name__)
 
 DOC_NAME = re.compile(r"^(book_[0-9]+)\.txt$")
@@ -186,14 +188,6 @@ def check_objects(objects: list[GoldObject]) -> list[str]:
 
 
 # LOAD
-
-
-def default_data_dir() -> Path:
-    """`<repo>/../shared/data`, overridable by the environment variable DEPESHA_SHARED_DATA."""
-    env = os.environ.get("DEPESHA_SHARED_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def read_lines(path: Path) -> list[str]:

@@ -14,10 +14,10 @@ from math import prod
 
 import numpy as np
 
-from .factru_assign import TIE, best_assignment
-from .factru_facts import FACT_TYPES, Fact, FactArg
-from .factru_metrics import Metric
-from .factru_values import matches_any
+from .assign import TIE, best_assignment
+from .facts import FACT_TYPES, Fact, FactArg
+from .metrics import Metric
+from .values import matches_any
 
 EXHAUSTIVE = 20000
 Assignment = dict[int, int]          # response index -> gold index

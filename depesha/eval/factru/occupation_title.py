@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import takewhile
 
-from ..doc import Doc, Entity, Position, Token
-from ..extractors.gazetteer import positions
+from ...doc import Doc, Entity, Position, Token
+from ...extractors.gazetteer import positions
 
 TITLE_MODIFIERS = {"первый", "второй", "федеральный", "главный", "генеральный", "художественный", "исполнительный",
                    "официальный", "старший", "народный"}

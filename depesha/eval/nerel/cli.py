@@ -10,8 +10,8 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .nerel_gold import BratDoc, format_ann, load_split
-from .nerel_score import format_report, format_table, score_docs
+from .gold import BratDoc, format_ann, load_split
+from .score import format_report, format_table, score_docs
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def progress(items: Iterable, total: int) -> Iterable:
 
 def predict_docs(golds: list[BratDoc], stats: dict[str, int]) -> Iterator[tuple[BratDoc, BratDoc]]:
     """(gold, prediction) for every document; a failing document yields an empty prediction."""
-    from .nerel_run import run_doc
+    from .run import run_doc
 
     for gold in progress(golds, len(golds)):
         try:

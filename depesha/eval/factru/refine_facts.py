@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..doc import Doc, Entity, Event, Position, Sent
-from ..events.parties import core_people
-from .factru_format import FactLines
-from .factru_occupation_title import evidence, mentions_in, title_tokens
-from .factru_occupation_where import where_value
-from .factru_values import normalize_value, same_value
+from ...doc import Doc, Entity, Event, Position, Sent
+from ...events.parties import core_people
+from .format import FactLines
+from .occupation_title import evidence, mentions_in, title_tokens
+from .occupation_where import where_value
+from .values import normalize_value, same_value
 
 KEEP_WITHOUT_WHERE = False   # measured: facts without a place cost more precision than they add recall
 MEETING_KINDS = {"meeting", "talks"}

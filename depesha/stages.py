@@ -51,6 +51,7 @@ def annotator() -> NatashaAnnotator:
 
 def default_stages() -> list[Stage]:
     from .events.build import extract_events
+    from .events.learned import extract_learned_events
     from .extractors.entities import extract_entities
     from .extractors.positions import extract_positions
 
@@ -61,4 +62,5 @@ def default_stages() -> list[Stage]:
         Stage("entities", extract_entities, requires=("tokens", "ner"), assigns=("entities", "geo", "bodies")),
         Stage("positions", extract_positions, requires=("entities",), assigns=("positions",)),
         Stage("events", extract_events, requires=("entities", "positions", "dateline"), assigns=("events",)),
+        Stage("learned events", extract_learned_events, requires=("events",), assigns=("events",)),
     ]

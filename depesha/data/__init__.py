@@ -19,9 +19,10 @@ MONTHS = DIR / "months.tsv"                # form month-number
 REGIONS = DIR / "regions.txt"              # a part of the world in the nominative ("Латинская Америка")
 RELATIVES = DIR / "relatives.txt"          # a kinship noun as a lemma ("дочь капитана Имя": not the captain)
 OCCUPATIONS = DIR / "occupations.txt"      # an occupation noun as a lemma ("моряк", "литературовед")
+EVENT_CUES = DIR / "event_cues.tsv"        # lemma category: a word that suggests an act between states
 
 ALL = [COUNTRIES, COUNTRY_FORMS, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS, REGIONS, RELATIVES,
-       OCCUPATIONS]
+       OCCUPATIONS, EVENT_CUES]
 
 
 def load_lines(path: Path) -> Iterator[str]:

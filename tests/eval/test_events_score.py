@@ -74,3 +74,27 @@ def test_summary_rates():
     report = summarize(counts)
     assert (report["recall"], report["precision"], report["f1"]) == (0.5, 0.5, 0.5)
     assert report["categories"]["AGREE"] == {"gold": 1, "recall": 0.0, "predicted": 0, "precision": None}
+
+
+def test_eval_events_command_end_to_end(tmp_path, pipeline):
+    """A gold of one invented article, its text in a folder named with --texts NAME=PATH."""
+    import json
+
+    from depesha.cli.main import main
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("Анкара призвала Афины прекратить военные учения у островов.", encoding="utf-8")
+    gold = {"version": 1, "corpora": {"mine": "texts"}, "docs": {"mine:a": {
+        "corpus": "mine", "file": "a.txt", "negative": False, "split": "test",
+        "events": [{"category": "REQUEST", "countries": ["GR", "TR"], "date": None, "mode": None,
+                    "participants": [], "evidence": "Анкара призвала Афины"}],
+        "acceptable": [], "people": []}}}
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["eval", "events", str(path), "--texts", f"mine={texts}", "--out", str(out)]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["recall"] == 1.0 and report["docs"] == 1
+    assert main(["eval", "events", str(path), "--texts", str(tmp_path / "nowhere"), "--out", str(out)]) == 2
+    assert main(["eval", "events", str(tmp_path / "absent.json"), "--out", str(out)]) == 2

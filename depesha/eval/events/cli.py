@@ -7,10 +7,10 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 
 from .. import default_data_dir
+from ..nerel.cli import progress
 from .gold import GoldDoc, attach_texts, load_gold, resolve
 from .score import format_table, score_doc, summarize
 
@@ -42,17 +42,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def progress(items: Iterable, total: int) -> Iterable:
-    """A tqdm bar on a terminal, the plain iterable otherwise."""
-    if not sys.stderr.isatty():
-        return items
-    try:
-        from tqdm import tqdm
-    except ImportError:
-        return items
-    return tqdm(items, total=total, unit="doc")
-
-
 def select(docs: list[GoldDoc], split: str, limit: int | None) -> list[GoldDoc]:
     return [doc for doc in docs if split == "all" or doc.split == split][:limit]
 
@@ -72,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
     for line in missing:
         print(f"error: {line}", file=sys.stderr)
     docs = [doc for doc in docs if doc.text]
+    if not docs:
+        print(f"error: {args.gold}: no document's text was found; nothing to score", file=sys.stderr)
+        return 2
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.time()
     failed: list[str] = []

@@ -55,6 +55,11 @@ def sentence_states(doc: Doc, sent: Sent) -> list[str]:
     return found
 
 
+def lemma_key(token: Token) -> str:
+    """A token's lemma as the cue lexicon and the features spell it: lower case, ё as е."""
+    return (token.lemma or token.text).lower().replace("ё", "е")
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, str]:
     return {lemma: category for lemma, category in load_table(EVENT_CUES, 2)}
@@ -83,7 +88,7 @@ def cue_features(sent: Sent, marked: set[str]) -> list[str]:
 
     names = []
     for token in sent.tokens:
-        category = cues().get(token.lemma.lower().replace("ё", "е"))
+        category = cues().get(lemma_key(token))
         if category is None:
             continue
         names.append(f"cue:{category}")
@@ -105,11 +110,10 @@ def features(doc: Doc, sent: Sent, states: list[str], own: int, number: int) -> 
         names.append("first")
     tokens = sent.tokens
     for index, token in enumerate(tokens):
-        lemma = (token.lemma or token.text).lower().replace("ё", "е")
         if token.pos not in CONTENT:
             continue
         negated = index > 0 and tokens[index - 1].text.lower() in NEGATION
-        names.append(("neg:" if negated else "l:") + lemma)
+        names.append(("neg:" if negated else "l:") + lemma_key(token))
         if token.pos in ("VERB", "AUX"):
             tense = token.feats.get("Tense")
             if tense:
@@ -190,7 +194,7 @@ def make_event(doc: Doc, candidate: Candidate, category: str) -> Event:
               if entity.country in candidate.states]
     kind = next((trigger.type.kind for trigger in find_triggers(sent.tokens) if trigger.type.category == category),
                 category.lower())
-    cue = next((token.text for token in sent.tokens if cues().get(token.lemma.lower().replace("ё", "е")) == category), "")
+    cue = next((token.text for token in sent.tokens if cues().get(lemma_key(token)) == category), "")
     return Event(id="", category=category, kind=kind, date=found[0] if found else None,
                  date_precision=found[1] if found else None, mode=mode, countries=list(candidate.states),
                  participants=list(dict.fromkeys(people)), evidence=[[sent.start, sent.stop]], trigger=cue,
@@ -200,7 +204,7 @@ def make_event(doc: Doc, candidate: Candidate, category: str) -> Event:
 def cue_triggers(sent: Sent) -> list[Trigger]:
     return [Trigger(index, index + 1, TriggerType(category, "cue", None))
             for index, token in enumerate(sent.tokens)
-            if (category := cues().get(token.lemma.lower().replace("ё", "е"))) is not None]
+            if (category := cues().get(lemma_key(token))) is not None]
 
 
 def ruled_out(sent: Sent, category: str) -> bool:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..matching import count_matched
 from .gold import CATEGORIES, GoldDoc, GoldEvent
 
 WORD = re.compile(r"\w+")
@@ -46,22 +47,6 @@ def agrees(guess: Predicted, gold: GoldEvent) -> bool:
     """Precision match: same category, and one country set includes the other."""
     mine, theirs = set(guess.countries), set(gold.countries)
     return guess.category == gold.category and (mine <= theirs or theirs <= mine)
-
-
-def one_to_one(golds: list[GoldEvent], guesses: list[Predicted]) -> int:
-    """Size of a maximum matching between gold events and the predictions that find them (augmenting paths)."""
-    owner: dict[int, int] = {}
-
-    def place(g: int, seen: set[int]) -> bool:
-        for p, guess in enumerate(guesses):
-            if p not in seen and finds(guess, golds[g]):
-                seen.add(p)
-                if p not in owner or place(owner[p], seen):
-                    owner[p] = g
-                    return True
-        return False
-
-    return sum(place(g, set()) for g in range(len(golds)))
 
 
 def surname(name: str) -> str:
@@ -124,7 +109,7 @@ def score_doc(gold: GoldDoc, pred: DocPrediction) -> Counter:
             counts["mode_right"] += match.mode == event.mode
         counts["participants_gold"] += len(event.participants)
         counts["participants_found"] += len(participants_found(event, match))
-    counts["found_1to1"] += one_to_one(gold.events, guesses)
+    counts["found_1to1"] += count_matched(gold.events, guesses, lambda event, guess: finds(guess, event))
     every = gold.events + gold.acceptable
     for guess in guesses:
         if len(set(guess.countries)) < 2:

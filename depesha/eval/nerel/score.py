@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ...record import Record
+from ..matching import count_matched
 from .gold import BratDoc
 
 ENTITY_TYPES = ["PERSON", "PROFESSION", "ORGANIZATION", "COUNTRY", "CITY", "EVENT", "DATE"]
@@ -58,24 +59,6 @@ def strict(etalon: Item, guess: Item) -> bool:
 
 
 MATCHERS: dict[str, Match] = {"relaxed": relaxed, "strict": strict}
-
-
-def count_matched(etalons: list[Item], guesses: list[Item], match: Match) -> int:
-    """Size of a maximum one-to-one matching (Kuhn's augmenting paths)."""
-    edges = [[j for j, guess in enumerate(guesses) if match(etalon, guess)] for etalon in etalons]
-    owner: dict[int, int] = {}
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in edges[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    return sum(augment(i, set()) for i in range(len(etalons)))
 
 
 # ITEMS

@@ -1,0 +1,1 @@
+"""RuCoCo coreference: the fixed split, the corpus reader, chain metrics (LEA, MUC, B³, CEAF-e) and baselines."""

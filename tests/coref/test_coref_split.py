@@ -7,10 +7,15 @@ from depesha.eval.coref.split import split_of
 
 
 @pytest.mark.parametrize(("doc_id", "split"), [
-    ("2000_finance_bujet_004", split_of("2000_finance_bujet_004")),
+    ("2000_finance_bujet_004", "train"),
+    ("2000_finance_opros", "train"),
+    ("2000_finance_cb_001", "dev"),
+    ("2000_finance_mos", "dev"),
+    ("2000_finance_londonclub", "test"),
+    ("2000_russia_communist", "test"),
 ])
 def test_split_is_a_pure_function_of_the_id(doc_id, split):
-    assert split_of(doc_id) == split_of(doc_id) == split
+    assert split_of(doc_id) == split
 
 
 def test_split_proportions_on_invented_ids():

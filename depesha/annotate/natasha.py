@@ -26,6 +26,7 @@ def load_models() -> dict[str, Any]:
         "morph": NewsMorphTagger(embedding),
         "syntax": NewsSyntaxParser(embedding),
         "ner": NewsNERTagger(embedding),
+        "embedding": embedding,
     }
     log.info("natasha models loaded in %.2f s", time.perf_counter() - started)
     return models

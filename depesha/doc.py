@@ -149,6 +149,7 @@ class Doc(Record):
     entities: list[Entity] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    coref: list[list[list[int]]] = field(default_factory=list)   # chains of [start, stop] mentions, text order
     warnings: list[str] = field(default_factory=list)
     geo: list[Any] = field(default_factory=list)        # country mentions (names, adjectives, capitals)
     bodies: list[Any] = field(default_factory=list)     # organisation mentions with their gazetteer entry

@@ -50,6 +50,7 @@ def annotator() -> NatashaAnnotator:
 
 
 def default_stages() -> list[Stage]:
+    from .coref.stage import extract_coref
     from .events.build import extract_events
     from .events.learned import extract_learned_events
     from .extractors.entities import extract_entities
@@ -60,6 +61,7 @@ def default_stages() -> list[Stage]:
         Stage("clean", clean_doc, requires=("raw",), assigns=("text", "id", "language", "dateline", "attribution")),
         Stage("annotate", annotate_doc, requires=("text", "language"), assigns=("tokens", "sents", "ner")),
         Stage("entities", extract_entities, requires=("tokens", "ner"), assigns=("entities", "geo", "bodies")),
+        Stage("coref", extract_coref, requires=("tokens",), assigns=("coref",)),
         Stage("positions", extract_positions, requires=("entities",), assigns=("positions",)),
         Stage("events", extract_events, requires=("entities", "positions", "dateline"), assigns=("events",)),
         Stage("learned events", extract_learned_events, requires=("events",), assigns=("events",)),

@@ -55,11 +55,15 @@ def head_kind(token: Token) -> int | None:
     return None
 
 
-def subtree(sent: Sent, head: Token) -> tuple[int, int]:
-    """Token indexes [i, j] of the contiguous stretch of the head's phrase around the head."""
+def children_of(sent: Sent) -> dict[str, list[Token]]:
     children: dict[str, list[Token]] = defaultdict(list)
     for token in sent.tokens:
         children[token.head_id].append(token)
+    return children
+
+
+def subtree(sent: Sent, head: Token, children: dict[str, list[Token]], index: int) -> tuple[int, int]:
+    """Token indexes [i, j] of the contiguous stretch of the head's phrase around the head (at `index`)."""
     inside, stack = set(), [head]
     while stack:
         node = stack.pop()
@@ -68,7 +72,6 @@ def subtree(sent: Sent, head: Token) -> tuple[int, int]:
         inside.add(node.id)
         stack.extend(child for child in children[node.id] if child.rel not in CUT
                      and not (node is head and (child.rel in OWN_CUT or child.rel == "acl" and child.start > head.start)))
-    index = next(n for n, token in enumerate(sent.tokens) if token is head)
     i = j = index
     while i > 0 and sent.tokens[i - 1].id in inside:
         i -= 1
@@ -92,16 +95,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
     found: dict[tuple[int, int], Mention] = {}
     ner_at = {(span.start, span.stop): span.type for span in doc.ner}
     for number, sent in enumerate(doc.sents):
-        for token in sent.tokens:
+        children = children_of(sent)
+        for index, token in enumerate(sent.tokens):
             if token.pos not in HEAD_POS:
                 continue
             kind = head_kind(token)
             if kind is None:
                 continue
             if kind in (PRONOUN, POSSESSIVE, RELATIVE):
-                i = j = sent.tokens.index(token)
+                i = j = index
             else:
-                i, j = subtree(sent, token)
+                i, j = subtree(sent, token, children, index)
             span = (sent.tokens[i].start, sent.tokens[j].stop)
             if span not in found:
                 found[span] = mention_of(doc, sent.tokens[i:j + 1], token, number, kind)

@@ -82,6 +82,9 @@ def nominative(word: str, case: str, gender: str | None) -> str:
     """One name word in the nominative."""
     if case == "nomn" or not word[:1].isupper() or "." in word:
         return word
+    if "-" in word.strip("-"):
+        return "-".join(nominative(part, case, gender) if part[:1].isupper() else adjective_part(part, case, gender)
+                        for part in word.split("-"))   # Стросс-Каном, Буша-младшего, Хогана-Хау
     for parse in parse_word(word):
         tag = parse.tag
         if not any(name in tag for name in NAME_TAGS) or tag.case != case:
@@ -92,6 +95,16 @@ def nominative(word: str, case: str, gender: str | None) -> str:
         if form is not None:
             return word[:1] + form.word[1:]
     return by_rules(word, case, gender)
+
+
+def adjective_part(word: str, case: str, gender: str | None) -> str:
+    """"младшего" in "Буша-младшего": the adjective of a hyphenated name, in the nominative."""
+    for parse in parse_word(word):
+        if "ADJF" in parse.tag and parse.tag.case == case:
+            form = inflect_parse(parse, {"nomn", "sing", gender or "masc"})
+            if form is not None:
+                return str(form.word)
+    return word
 
 
 def by_rules(word: str, case: str, gender: str | None) -> str:

@@ -10,6 +10,7 @@ import numpy as np
 from .mentions import KINDS, Mention
 
 WINDOW = 40                 # antecedents considered for every mention, beyond it only string or name matches
+FAR = 10                    # of those, the last ones with each key
 HASH_LEMMA, HASH_PAIR, HASH_LEMMA_KIND = 1 << 16, 1 << 18, 1 << 16
 SENT_BINS = np.array([1, 2, 3, 5, 10])
 MENT_BINS = np.array([2, 4, 8, 16, 32])
@@ -63,19 +64,23 @@ def mention_arrays(mentions: list[Mention], vector: Callable[[str], np.ndarray |
 
 
 def candidate_pairs(arrays: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """(antecedent, anaphor) index pairs: the previous WINDOW mentions, and any earlier one with the same
-    lemma, text or surname."""
+    """(antecedent, anaphor) index pairs, sorted by anaphor: the previous WINDOW mentions, and beyond them the
+    last FAR earlier mentions with the same lemma, text or surname (no n² arrays on long articles)."""
     n = len(arrays["kind"])
-    if n < 2:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    i, j = np.tril_indices(n, -1)
-    i, j = j, i          # tril gives row > column: make i the earlier mention
-    i, j = np.minimum(i, j), np.maximum(i, j)
-    keep = (j - i <= WINDOW) | (arrays["lemma"][i] == arrays["lemma"][j]) | (arrays["text"][i] == arrays["text"][j]) \
-        | ((arrays["last"][i] == arrays["last"][j]) & (arrays["last"][j] != 0))
-    order = np.lexsort((i[keep], j[keep]))
-    return i[keep][order], j[keep][order]
+    near = [(np.arange(n - d), np.arange(d, n)) for d in range(1, min(WINDOW, n - 1) + 1)]
+    far: set[tuple[int, int]] = set()
+    for column in ("lemma", "text", "last"):
+        groups: dict[int, list[int]] = {}
+        for index, value in enumerate(arrays[column].tolist()):
+            if value:
+                members = groups.setdefault(value, [])
+                far.update((earlier, index) for earlier in members[-FAR:] if index - earlier > WINDOW)
+                members.append(index)
+    pieces_i = [a for a, _ in near] + [np.array([a for a, _ in sorted(far)], dtype=np.int64)]
+    pieces_j = [b for _, b in near] + [np.array([b for _, b in sorted(far)], dtype=np.int64)]
+    i, j = np.concatenate(pieces_i).astype(np.int64), np.concatenate(pieces_j).astype(np.int64)
+    order = np.lexsort((i, j))
+    return i[order], j[order]
 
 
 def bucket(values: np.ndarray, bins: np.ndarray) -> np.ndarray:

@@ -116,18 +116,23 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     head = next((t for t in tokens if t.head_id not in {x.id for x in tokens}), tokens[0])
                     found[(ner.start, ner.stop)] = mention_of(doc, tokens, head, number, NAME)
     mentions = sorted(found.values(), key=lambda m: (m.start, -m.stop))
+    covered = ner_of_tokens(doc)
     for mention in mentions:
-        mention.ner = NER_TYPES.get(ner_at.get((mention.start, mention.stop), ""), 0) or ner_inside(doc, mention)
+        mention.ner = NER_TYPES.get(ner_at.get((mention.start, mention.stop), ""), 0) or covered.get(mention.head.start, 0)
     return mentions
 
 
-def ner_inside(doc: Doc, mention: Mention) -> int:
-    """The NER type of a span covering the mention's head, 0 if none."""
-    head = mention.head
-    for span in doc.ner:
-        if span.start <= head.start and head.stop <= span.stop:
-            return NER_TYPES.get(span.type, 0)
-    return 0
+def ner_of_tokens(doc: Doc) -> dict[int, int]:
+    """Token start -> the NER type of the span covering that token (first span wins)."""
+    covered: dict[int, int] = {}
+    spans = sorted(doc.ner, key=lambda span: span.start)
+    index = 0
+    for token in doc.tokens:
+        while index < len(spans) and spans[index].stop <= token.start:
+            index += 1
+        if index < len(spans) and spans[index].start <= token.start and token.stop <= spans[index].stop:
+            covered[token.start] = NER_TYPES.get(spans[index].type, 0)
+    return covered
 
 
 def mention_of(doc: Doc, tokens: list[Token], head: Token, sent: int, kind: int) -> Mention:

@@ -7,7 +7,7 @@ from functools import lru_cache
 import numpy as np
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def vector(lemma: str) -> np.ndarray | None:
     """The navec vector of a lemma, or None when navec does not know it."""
     from ..annotate.natasha import load_models

@@ -155,11 +155,16 @@ def extract_positions(doc: Doc) -> Doc:
                        [(mention.start, mention.stop) for mention in doc.geo if mention.kind != "adj"])
     found: list[Position] = []
     national: set[int] = set()
+    holders = chain_holders(doc)
+    pending: list[Position] = []
     for sent in doc.sents:
         tokens = sent.tokens
         posts = find_posts(tokens, name_skips(tokens, org_spans))
         link_posts(tokens, posts, finder)
         for post in posts:
+            by_chain = post.person is None
+            if by_chain:
+                post.person = holders.get(tokens[post.first].start)     # "Иванов ... Министр заявил"
             if post.person is None or plural_title(tokens, post.first, post.head_last):
                 continue
             title = title_text(doc, tokens, post)
@@ -168,14 +173,51 @@ def extract_positions(doc: Doc) -> Doc:
             start, stop = tokens[post.first].start, tokens[post.end - 1].stop
             if org is None and country is None and national_title(post, title):
                 national.add(len(found))
-            found.append(Position(person=post.person.id, title=title,
-                                  organization=org.id if org else None, country=country,
-                                  evidence=[start, stop], text=doc.text[start:stop]))
+            position = Position(person=post.person.id, title=title, organization=org.id if org else None,
+                                country=country, evidence=[start, stop], text=doc.text[start:stop])
+            (pending if by_chain else found).append(position)
+    found += agreeing(found, pending)
     doc.positions = found
     assign_described_countries(doc, national)
     assign_person_countries(doc)
     assign_main_country(doc, national)
     return doc
+
+
+def chain_holders(doc: Doc) -> dict[int, Entity]:
+    """Start of a chain mention -> the one person entity named in that coreference chain: "Иванов ... Министр
+    заявил" gives the post in the second sentence to Иванов. A name counts when it is a mention of the chain or
+    ends one in the same case as its first word ("министр ... Таро Коно", not "адвокат Маркевича")."""
+    people = [entity for entity in doc.entities if entity.type == "person"]
+    at = {token.start: token for token in doc.tokens}
+
+    def names(start: int, stop: int, a: int, b: int) -> bool:
+        if (a, b) == (start, stop):
+            return True
+        first, name = at.get(start), at.get(a)
+        return b == stop and first is not None and name is not None and \
+            first.feats.get("Case") == name.feats.get("Case") is not None
+
+    holders: dict[int, Entity] = {}
+    for chain in doc.coref:
+        named = {entity.id: entity for entity in people for a, b in entity.mentions
+                 for start, stop in chain if names(start, stop, a, b)}
+        if len(named) == 1:
+            person = next(iter(named.values()))
+            for start, _ in chain:
+                holders.setdefault(start, person)
+    return holders
+
+
+def agreeing(found: list[Position], pending: list[Position]) -> list[Position]:
+    """Posts reached through a chain whose country does not contradict the person's own posts (a chain that
+    joins "президенту Турции" to the president of Ukraine is wrong somewhere)."""
+    countries: dict[str, set[str]] = {}
+    for position in found:
+        if position.country:
+            countries.setdefault(position.person, set()).add(position.country)
+    return [position for position in pending
+            if not position.country or not countries.get(position.person) or position.country in countries[position.person]]
 
 
 def assign_described_countries(doc: Doc, national: set[int]) -> None:

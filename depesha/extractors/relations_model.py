@@ -346,25 +346,6 @@ def surname(doc: Doc, m: Mention) -> str:
     return words[-1][:5].lower() if words else ""
 
 
-def chain_link(doc: Doc, person: Mention, title: Mention) -> str:
-    """What coreference says of a cross-sentence pair: `same` chain, the title's chain names `other` people, or
-    `none` (no chain holds the title)."""
-    title_chain = person_chain = None
-    for n, chain in enumerate(doc.coref):
-        for start, stop in chain:
-            if title_chain is None and start <= title.start and title.stop <= stop and \
-                    doc.text[start:title.start].strip() == "":
-                title_chain = n
-            if person_chain is None and start <= person.start and person.stop <= stop:
-                person_chain = n
-    if title_chain is None:
-        return "none"
-    if title_chain == person_chain:
-        return "same"
-    named = any(doc.text[start:stop][:1].isupper() for start, stop in doc.coref[title_chain])
-    return "other" if named else "unnamed"
-
-
 def cross_names(doc: Doc, a: Mention, b: Mention, mentions: list[Mention]) -> list[str]:
     """Feature names of a WORKS_AS candidate whose person `a` is in another sentence than profession `b`."""
     ta, tb = doc.sents[a.sent].tokens, doc.sents[b.sent].tokens
@@ -382,15 +363,13 @@ def cross_names(doc: Doc, a: Mention, b: Mention, mentions: list[Mention]) -> li
     rank, near = min(len(persons), 3), min(len(here), 2)
     sd = b.sent - a.sent
     sd_bucket = str(sd) if sd <= 3 else "4+"
-    coref = chain_link(doc, a, b)
     return ["bias", "cross", f"sd={sd_bucket}", f"lb={lb}", f"caseb={hb.feats.get('Case', '')}",
             f"relb={hb.rel}", f"rela={ha.rel}", f"rank={rank}", f"here={near}", f"g={gender}",
             f"bfirst={b.first == 0}", f"rank+here={rank}|{near}", f"sd+rank={sd_bucket}|{rank}",
             f"relb+rank={hb.rel}|{rank}", f"again={again}", f"nsame={min(len(same), 4)}",
             f"profs_a={professions}", f"num={number}", f"num+rank={number}|{rank}", f"g+lb={gender}|{lb}",
             f"asent0={a.sent == 0}", f"again+rank={again}|{rank}", f"lb+rank={lb}|{rank}",
-            f"here+relb={near}|{hb.rel}", f"alen={min(a.last - a.first + 1, 3)}",
-            f"coref={coref}", f"coref+rank={coref}|{rank}", f"coref+sd={coref}|{sd_bucket}"]
+            f"here+relb={near}|{hb.rel}", f"alen={min(a.last - a.first + 1, 3)}"]
 
 
 def cross_pairs(mentions: list[Mention], back: int = 5, ahead: int = 2) -> list[tuple[Mention, Mention]]:

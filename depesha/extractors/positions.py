@@ -53,7 +53,17 @@ def governed(tokens: list[Token], first: int, end: int) -> int:
 
 def post_lemma(token: Token) -> str:
     lemma = token_lemma(token)
-    return lemma[4:] if lemma.startswith("экс-") and len(lemma) > 6 else lemma
+    if lemma.startswith("экс-") and len(lemma) > 6:
+        return lemma[4:]
+    head = lemma.split("-")[0]
+    if "-" in lemma and (lemma,) not in position_matcher_keys() and (head,) in position_matcher_keys():
+        return head       # "сенатор-демократ", "президента-диктатора": the title before the hyphen
+    return lemma
+
+
+@lru_cache(maxsize=1)
+def position_matcher_keys() -> frozenset[tuple[str, ...]]:
+    return frozenset(positions())
 
 
 def title_pos(token: Token) -> bool:

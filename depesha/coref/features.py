@@ -43,9 +43,9 @@ def mention_arrays(mentions: list[Mention], vector: Callable[[str], np.ndarray |
     for row, mention in enumerate(mentions):
         found = vector(mention.lemma)
         if found is not None:
-            norm = float(np.linalg.norm(found))
-            if norm:
-                vectors[row] = found / norm
+            vectors[row] = found
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
     return {
         "kind": np.array([m.kind for m in mentions], dtype=np.int64),
         "ner": np.array([m.ner for m in mentions], dtype=np.int64),

@@ -71,6 +71,9 @@ def word_case(tokens: list[Token], gender: str | None, case: str) -> str | None:
         if readings and not any(parse.is_known for parse in readings) and case != "nomn" and all(
                 parse.tag.case == "nomn" for parse in readings):
             continue  # a guess ("Озтюрка" as a nominative name) does not undo an oblique case seen in context
+        if readings and not any(parse.is_known for parse in readings) and case == "nomn" and \
+                token.text.lower().endswith(("е", "и", "у", "ю", "о")):
+            continue  # nor does a guess on a vowel ("Дутерте", "Фоссе" as locatives) undo a nominative
         if readings and all(parse.tag.case != case for parse in readings):
             return str(max(readings, key=lambda parse: parse.score).tag.case)
         if gender == "femn" and case in ("nomn", "accs") and FEMININE_OBLIQUE.search(token.text):

@@ -8,7 +8,7 @@ import pytest
 from depesha.eval import default_data_dir
 from depesha.eval.names import agrees, check, part_of, read_table
 
-FLOORS = {"tune": 0.96, "test": 0.91}     # measured 0.971 / 0.923, minus 0.01
+FLOORS = {"tune": 0.966, "test": 0.918}     # measured 0.976 / 0.928, minus 0.01
 
 
 @pytest.mark.parametrize(("expected", "found", "ok"), [

@@ -20,9 +20,10 @@ REGIONS = DIR / "regions.txt"              # a part of the world in the nominati
 RELATIVES = DIR / "relatives.txt"          # a kinship noun as a lemma ("дочь капитана Имя": not the captain)
 OCCUPATIONS = DIR / "occupations.txt"      # an occupation noun as a lemma ("моряк", "литературовед")
 EVENT_CUES = DIR / "event_cues.tsv"        # lemma category: a word that suggests an act between states
+CATEGORIES = DIR / "categories.tsv"        # PLOVER category, quad class, colour, pattern, English and Russian label
 
 ALL = [COUNTRIES, COUNTRY_FORMS, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS, REGIONS, RELATIVES,
-       OCCUPATIONS, EVENT_CUES]
+       OCCUPATIONS, EVENT_CUES, CATEGORIES]
 
 
 def load_lines(path: Path) -> Iterator[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -257,3 +258,24 @@ def test_browser_read_token(browser, store_db: Path) -> None:
             assert errors == []
         finally:
             context.close()
+
+
+def test_browser_chart_hover_and_pages_without_console_errors(page) -> None:
+    """Hovering the timeline shows its tooltip with no CSP violation; the undated count is stated; the pair
+    page states its total; the category chips take the generated colours."""
+    page.goto("/")
+    page.wait_for_selector("#timeline[data-ready]")
+    box = page.locator("#timeline").bounding_box()
+    assert box is not None
+    for step in range(8):
+        page.mouse.move(box["x"] + box["width"] * (0.1 + 0.1 * step), box["y"] + box["height"] * 0.7)
+        page.wait_for_timeout(60)
+    assert page.errors == []                     # ECharts' HTML tooltip broke the CSP with inline styles
+    assert re.search(r"(events have no date|events are dated)", page.locator('[data-undated-for="timeline"]').inner_text())
+    colour = page.locator('.cat[data-category="CONSULT"]').first.evaluate("e => getComputedStyle(e).color")
+    assert colour == "rgb(26, 95, 168)"          # #1a5fa8, categories.tsv
+    page.goto("/pairs/KZ-MX")
+    page.wait_for_selector("#timeline[data-ready]")
+    assert re.search(r"of \d+, newest first", page.locator("#pair-count").inner_text())
+    shoot(page, "pair-colours")
+    assert page.errors == []

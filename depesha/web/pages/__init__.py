@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from . import article, charts, event, login, network, overview, pair, person, search, upload
+from . import article, charts, event, login, network, overview, pair, person, search, styles, upload
 from .common import (
     STATIC,
     UPLOAD_LIMIT,
@@ -19,11 +19,13 @@ PAGES = [overview, event, pair, person, network, article, search, upload, charts
 
 
 def make_router() -> APIRouter:
-    """Every page behind `require_page_read` (open unless DEPESHA_READ_TOKEN is set), the login page open."""
+    """Every page behind `require_page_read` (open unless DEPESHA_READ_TOKEN is set), the login page and the
+    category stylesheet open."""
     router = APIRouter(include_in_schema=False)
     for module in PAGES:
         router.include_router(module.router, dependencies=[Depends(require_page_read)])
     router.include_router(login.router)
+    router.include_router(styles.router)
     return router
 
 

@@ -14,6 +14,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from depesha.store.filters import CATEGORIES, EventFilter
+from depesha.web.categories import style
 
 from ..auth import can_read, has_cookie
 
@@ -55,7 +56,7 @@ def get_context(request: Request) -> Context:
 def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(CATEGORIES=CATEGORIES, pair_slug=pair_slug, query=query)
+    env.globals.update(CATEGORIES=CATEGORIES, pair_slug=pair_slug, query=query, category_style=style)
     return env
 
 

@@ -11,16 +11,19 @@ from sqlalchemy import Connection
 
 from depesha.store.filters import EventFilter
 from depesha.store.queries import add_event_details, event_item, event_where, fetch, marks
+from depesha.web.categories import order, style
 
 # EVENTS
 
 
-def latest_events(conn: Connection, flt: EventFilter, limit: int = 20) -> list[dict[str, Any]]:
-    """The most recent events matching the filter, newest first, with participants and reports."""
+def latest_events(conn: Connection, flt: EventFilter, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    """The most recent events matching the filter, newest first (undated last), with participants and reports;
+    `offset` skips that many (pages of a list)."""
     where, params = event_where(flt, conn)
     rows = fetch(conn, "SELECT c.id, c.category, c.kind, c.date, c.mode, c.place, c.countries, c.outcome, c.summary,"
                        f" c.articles FROM clusters c WHERE {' AND '.join(where)}"
-                       " ORDER BY (c.date IS NULL), c.date DESC, c.id DESC LIMIT ?", [*params, limit])
+                       " ORDER BY (NULLIF(c.date, '') IS NULL), c.date DESC, c.id DESC LIMIT ? OFFSET ?",
+                 [*params, limit, offset])
     items = [event_item(row) for row in rows]
     add_event_details(conn, items)
     return items
@@ -51,13 +54,17 @@ def week_of(date: str) -> str:
 
 
 def bucket_of(date: str, interval: str) -> str:
-    return week_of(date) if interval == "week" else date[:7]
+    return week_of(date) if interval == "week" else date[:4] if interval == "year" else date[:7]
 
 
-def fill_buckets(buckets: list[str], interval: str, most: int = 600) -> list[str]:
-    """Every week or month from the first bucket to the last, so that gaps show as empty bars."""
+def fill_buckets(buckets: list[str], interval: str, most: int = 600) -> list[str] | None:
+    """Every week, month or year from the first bucket to the last, so that gaps show as empty bars; None when
+    that would be more than `most` bars."""
     if len(buckets) < 2:
         return buckets
+    if interval == "year":
+        start, end = int(buckets[0][:4]), int(buckets[-1][:4])
+        return [str(year) for year in range(start, end + 1)] if end - start < most else None
     try:
         day, last = dt.date.fromisoformat(buckets[0] + ("" if interval == "week" else "-01")), buckets[-1]
     except ValueError:
@@ -69,21 +76,31 @@ def fill_buckets(buckets: list[str], interval: str, most: int = 600) -> list[str
         if bucket >= last:
             return filled
         day = day + dt.timedelta(days=7) if interval == "week" else (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return buckets
+    return None
 
 
 def timeline(conn: Connection, flt: EventFilter, interval: str = "month") -> dict[str, Any]:
-    """Events per week or month and category: {"buckets": [...], "series": {category: [count per bucket]}}."""
+    """Events per week or month and category: {"buckets": [...], "series": {category: [count per bucket]},
+    "styles": {category: colour, pattern, quad, label}, "undated": n, "total": n}; every bucket between the first
+    and the last is present, so the axis is a real time axis; undated events are counted, not drawn."""
     where, params = event_where(flt, conn)
-    rows = fetch(conn, f"SELECT c.date, c.category, count(*) FROM clusters c WHERE {' AND '.join(where)}"
-                       " AND c.date IS NOT NULL GROUP BY c.date, c.category", params)
-    counts: Counter[tuple[str, str]] = Counter()
-    for date, category, count in rows:
-        counts[bucket_of(date, interval), category] += count
-    buckets = fill_buckets(sorted({bucket for bucket, _ in counts}), interval)
-    categories = sorted({category for _, category in counts})
-    series = {category: [counts[bucket, category] for bucket in buckets] for category in categories}
-    return {"interval": interval, "buckets": buckets, "series": series}
+    rows = fetch(conn, f"SELECT NULLIF(c.date, ''), c.category, count(*) FROM clusters c WHERE {' AND '.join(where)}"
+                       " GROUP BY NULLIF(c.date, ''), c.category", params)
+    dated = [(date, category, count) for date, category, count in rows if date is not None]
+    total = sum(count for _, _, count in rows)
+    undated = total - sum(count for _, _, count in dated)
+    for used in dict.fromkeys((interval, "month", "year")):   # too long a span for weeks: months, then years
+        counts: Counter[tuple[str, str]] = Counter()
+        for date, category, count in dated:
+            counts[bucket_of(date, used), category] += count
+        buckets = fill_buckets(sorted({bucket for bucket, _ in counts}), used)
+        if buckets is not None:
+            break
+    buckets = buckets or sorted({bucket for bucket, _ in counts})
+    names = order(sorted({category for _, category in counts}))
+    series = {category: [counts[bucket, category] for bucket in buckets] for category in names}
+    return {"interval": used, "buckets": buckets, "series": series,
+            "styles": {category: style(category) for category in names}, "undated": undated, "total": total}
 
 
 def country_pairs(conn: Connection, flt: EventFilter) -> Counter[tuple[str, str]]:
@@ -111,6 +128,22 @@ def top_people(conn: Connection, flt: EventFilter, limit: int = 10) -> list[dict
                        f" WHERE e.type = 'person' AND {' AND '.join(where)}"
                        " GROUP BY e.id, e.name, e.country ORDER BY n DESC, e.name LIMIT ?", [*params, limit])
     return [{"id": id, "name": name, "country": country, "events": n} for id, name, country, n in rows]
+
+
+def people_by_country(conn: Connection, flt: EventFilter, countries: tuple[str, ...],
+                      limit: int = 15) -> dict[str, list[tuple[dict[str, Any], int]]]:
+    """For each country, its people in most of the filtered events (all of them counted, not a page)."""
+    where, params = event_where(flt, conn)
+    rows = fetch(conn, "SELECT e.id, e.name, e.country, count(*) AS n FROM cluster_entities ce"
+                       " JOIN entities e ON e.id = ce.entity JOIN clusters c ON c.id = ce.cluster"
+                       f" WHERE e.type = 'person' AND e.country IN ({marks(list(countries))})"
+                       f" AND {' AND '.join(where)} GROUP BY e.id, e.name, e.country ORDER BY n DESC, e.name",
+                 [*countries, *params])
+    out: dict[str, list[tuple[dict[str, Any], int]]] = {country: [] for country in countries}
+    for id, name, country, n in rows:
+        if len(out[country]) < limit:
+            out[country].append(({"id": id, "name": name, "country": country}, n))
+    return out
 
 
 def people_links(conn: Connection, flt: EventFilter, person: int | None = None,

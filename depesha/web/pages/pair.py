@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
-
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from depesha.store.filters import EventFilter, check_country
 from depesha.store.queries import find_events
 
+from . import data
 from .common import Context, PageError, get_context, pair_slug, render
 
 router = APIRouter()
-MAX_EVENTS = 500
+PAGE_SIZE = 100
 
 
 def parse_pair(slug: str) -> tuple[str, str]:
@@ -30,26 +28,24 @@ def parse_pair(slug: str) -> tuple[str, str]:
     return a, b
 
 
-def people_by_side(events: list[dict[str, Any]], sides: tuple[str, str]) -> dict[str, list[tuple[dict, int]]]:
-    """Persons of each country of the pair with the number of the pair's events they took part in."""
-    counts: dict[str, Counter[int]] = {side: Counter() for side in sides}
-    people: dict[int, dict[str, Any]] = {}
-    for event in events:
-        for person in event["participants"]:
-            if person["type"] == "person" and person["country"] in counts:
-                counts[person["country"]][person["id"]] += 1
-                people[person["id"]] = person
-    return {side: [(people[id], n) for id, n in counts[side].most_common(15)] for side in sides}
-
-
 @router.get("/pairs/{slug}", response_class=HTMLResponse)
 def pair_page(request: Request, slug: str, ctx: Context = Depends(get_context)) -> Response:
     a, b = parse_pair(slug)
     if slug != pair_slug(a, b):
         return RedirectResponse(f"/pairs/{pair_slug(a, b)}", status_code=301)
     flt = EventFilter(countries=[a, b])
+    page = page_number(request)
     with ctx.store.read() as conn:
-        events = find_events(conn, flt, limit=MAX_EVENTS).items
+        total = data.count_events(conn, flt)
+        page = min(page, max(1, -(-total // PAGE_SIZE)))
+        events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        people = data.people_by_country(conn, flt, (a, b))
         commitments = find_events(conn, EventFilter(countries=[a, b], open=True), limit=100, commitments=True).items
-    return render(request, "pair.html", a=a, b=b, events=events, people=people_by_side(events, (a, b)),
-                  commitments=commitments, truncated=len(events) == MAX_EVENTS)
+    return render(request, "pair.html", a=a, b=b, events=events, people=people, commitments=commitments,
+                  total=total, page=page, pages=max(1, -(-total // PAGE_SIZE)), first=(page - 1) * PAGE_SIZE + 1)
+
+
+def page_number(request: Request) -> int:
+    """?page=N (1-based); anything else is the first page."""
+    value = request.query_params.get("page", "1")
+    return int(value) if value.isdigit() and 0 < int(value) < 1_000_000 else 1

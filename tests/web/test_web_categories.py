@@ -1,0 +1,60 @@
+"""One colour and pattern per PLOVER category everywhere, undated events counted beside a real time axis, and
+lists that state their true total and page."""
+
+import re
+
+import pytest
+
+from depesha.web.categories import QUADS, categories, order
+from depesha.web.pages.data import fill_buckets
+
+
+def test_sixteen_categories_each_with_its_own_colour_and_a_quad_class():
+    found = categories()
+    assert len(found) == 16
+    assert len({c.colour for c in found.values()}) == 16
+    assert {c.quad for c in found.values()} == set(QUADS)
+    assert order(["SANCTION", "XYZ", "AGREE", "REQUEST"]) == ["AGREE", "REQUEST", "SANCTION", "XYZ"]
+
+
+def test_category_css_has_one_rule_per_category_with_the_data_files_colour(client):
+    response = client.get("/charts/categories.css")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/css")
+    rules = dict(re.findall(r'\.cat\[data-category="(\w+)"\] \{ color: (#[0-9a-f]{6});', response.text))
+    assert rules == {code: c.colour for code, c in categories().items()}
+
+
+@pytest.mark.parametrize("url", ["/charts/timeline.json", "/charts/pairs/KZ-MX.json"])
+def test_timeline_styles_every_series_and_counts_the_undated(client, url):
+    data = client.get(url).json()
+    assert set(data["styles"]) == set(data["series"])
+    for code, look in data["styles"].items():
+        assert look["color"] == categories()[code].colour
+    drawn = sum(sum(counts) for counts in data["series"].values())
+    assert drawn + data["undated"] == data["total"] > 0
+    assert "" not in data["buckets"]
+    assert list(data["series"]) == order(list(data["series"]))
+
+
+@pytest.mark.parametrize(("buckets", "interval", "expected"), [
+    (["2025-11", "2026-02"], "month", ["2025-11", "2025-12", "2026-01", "2026-02"]),
+    (["1945-05", "2025-11"], "month", None),                      # 967 months: too many bars, use years
+    (["1945", "2025"], "year", [str(year) for year in range(1945, 2026)]),
+    (["2025-11-24", "2025-12-08"], "week", ["2025-11-24", "2025-12-01", "2025-12-08"]),
+])
+def test_fill_buckets_makes_a_real_time_axis(buckets, interval, expected):
+    assert fill_buckets(buckets, interval) == expected
+
+
+def test_pair_page_states_its_true_total_and_pages(client):
+    data = client.get("/charts/pairs/KZ-MX.json").json()
+    page = client.get("/pairs/KZ-MX").text
+    assert f'{data["total"]} event' in page
+    assert re.search(rf'1–\d+ of {data["total"]}, newest first', page)
+    assert client.get("/pairs/KZ-MX?page=abc").status_code == 200
+    assert re.search(rf"1–\d+ of {data['total']}", client.get("/pairs/KZ-MX?page=99999").text)  # the last page
+
+
+def test_category_chip_names_its_quad_class(client):
+    page = client.get("/pairs/KZ-MX").text
+    assert 'data-category="CONSULT" data-quad="verbal cooperation" title="Consult: verbal cooperation"' in page

@@ -119,9 +119,9 @@ def page(browser, server: str) -> Iterator:
     context.close()
 
 
-def shoot(page, name: str) -> None:
+def shoot(page, name: str, full_page: bool = True) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def seed_meeting(page) -> None:
@@ -210,7 +210,8 @@ def test_browser_every_page(page, width: int) -> None:
                              ("network", "/network", "#network[data-ready]"),
                              ("network-people", "/network?level=people", "#network[data-ready]"),
                              ("person", person, "h1"), ("article", article, ".article-text"), ("event", event, "h1"),
-                             ("search", "/search?q=встреча", "#hits"), ("upload", "/upload", "form")]:
+                             ("search", "/search?q=встреча", "#hits"), ("upload", "/upload", "form"),
+                             ("events", "/events", "#events-list")]:
         page.goto(url)
         page.wait_for_selector(ready)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{name} scrolls sideways"
@@ -278,4 +279,12 @@ def test_browser_chart_hover_and_pages_without_console_errors(page) -> None:
     page.wait_for_selector("#timeline[data-ready]")
     assert re.search(r"of \d+, newest first", page.locator("#pair-count").inner_text())
     shoot(page, "pair-colours")
+    page.goto("/events")
+    page.locator("#facet-category a", has_text="CONSULT").first.click()   # a facet filters the table
+    page.wait_for_url("**/events?category=CONSULT")
+    shoot(page, "events-facet", full_page=False)
+    assert set(page.locator("#events-list .cat").all_inner_texts()) == {"CONSULT"}
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    assert download.value.suggested_filename == "depesha-events.csv"
     assert page.errors == []

@@ -58,3 +58,25 @@ def test_pair_page_states_its_true_total_and_pages(client):
 def test_category_chip_names_its_quad_class(client):
     page = client.get("/pairs/KZ-MX").text
     assert 'data-category="CONSULT" data-quad="verbal cooperation" title="Consult: verbal cooperation"' in page
+
+
+def test_event_table_pages_facets_and_downloads(client):
+    page = client.get("/events").text
+    total = int(re.search(r'id="events-total">(\d+) event', page).group(1))
+    assert total > 0
+    categories_total = sum(int(n) for n in re.findall(
+        r'<li><a href="\?category=\w+"[^>]*>.*?</a> <span class="n">(\d+)</span>', page))
+    assert categories_total == total                              # the category facet counts every event once
+    csv_lines = client.get("/events.csv").text.strip().splitlines()
+    assert csv_lines[0].startswith("id,date,category") and len(csv_lines) == total + 1
+    jsonl = client.get("/events.jsonl", params={"country": "MX"}).text.strip().splitlines()
+    mx = int(re.search(r'id="events-total">(\d+) event', client.get("/events?country=MX").text).group(1))
+    assert len(jsonl) == mx and all("MX" in line for line in jsonl)
+
+
+def test_event_table_facet_link_filters(client):
+    page = client.get("/events", params={"category": "CONSULT"}).text
+    assert 'href="?category=CONSULT" aria-current="true"' in page
+    heads = re.findall(r'<span class="cat" data-category="(\w+)"', page.split('id="events-list"')[1])
+    assert heads and set(heads) == {"CONSULT"}
+    assert client.get("/events", params={"country": "Казахстан"}).status_code == 400

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from . import article, charts, event, login, network, overview, pair, person, search, styles, upload
+from . import article, charts, event, events, login, network, overview, pair, person, search, styles, upload
 from .common import (
     STATIC,
     UPLOAD_LIMIT,
@@ -15,7 +15,7 @@ from .common import (
     require_page_read,
 )
 
-PAGES = [overview, event, pair, person, network, article, search, upload, charts]
+PAGES = [overview, events, event, pair, person, network, article, search, upload, charts]
 
 
 def make_router() -> APIRouter:

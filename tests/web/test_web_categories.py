@@ -80,3 +80,9 @@ def test_event_table_facet_link_filters(client):
     heads = re.findall(r'<span class="cat" data-category="(\w+)"', page.split('id="events-list"')[1])
     assert heads and set(heads) == {"CONSULT"}
     assert client.get("/events", params={"country": "Казахстан"}).status_code == 400
+
+
+def test_person_page_states_its_true_total(client, ids):
+    page = client.get(f"/people/{ids['person']}").text
+    total = int(re.search(r'Events attended <span class="sub">(\d+)</span>', page).group(1))
+    assert total > 0 and re.search(rf"1–\d+ of {total}, newest first", page)

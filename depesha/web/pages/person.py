@@ -6,12 +6,14 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from depesha.store.filters import EventFilter
-from depesha.store.queries import find_events, get_entity
+from depesha.store.queries import get_entity
 
 from . import data
 from .common import Context, PageError, get_context, render
+from .pair import page_number
 
 router = APIRouter()
+PAGE_SIZE = 100
 
 
 @router.get("/people/{id}", response_class=HTMLResponse)
@@ -20,6 +22,11 @@ def person_page(request: Request, id: int, ctx: Context = Depends(get_context)) 
         person = get_entity(conn, id)
         if person is None or person["type"] != "person":
             raise PageError(404, f"no person {id}")
-        events = find_events(conn, EventFilter(person=str(id)), limit=200).items
+        flt = EventFilter(person=str(id))
+        total = data.count_events(conn, flt)
+        pages = max(1, -(-total // PAGE_SIZE))
+        page = min(page_number(request), pages)
+        events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         met = data.people_links(conn, EventFilter(), person=id, limit=15)
-    return render(request, "person.html", person=person, events=events, met=met)
+    return render(request, "person.html", person=person, events=events, met=met, total=total, page=page,
+                  pages=pages, first=(page - 1) * PAGE_SIZE + 1)

@@ -95,12 +95,25 @@ class Filters:
 
     def to_event_filter(self) -> EventFilter:
         """Raises PageError 400 with the store's message on a bad value."""
-        flt = EventFilter(countries=[self.country] if self.country else [], category=self.category or None,
+        flt = EventFilter(countries=[country_code(self.country)] if self.country else [], category=self.category or None,
                           topic=self.topic or None, since=self.since or None, until=self.until or None)
         try:
             return flt.check()
         except ValueError as error:
             raise PageError(400, str(error)) from None
+
+
+def country_code(value: str) -> str:
+    """A country as typed: an ISO code ("kz"), or a name, adjective or capital in any case ("Казахстана",
+    "казахстанский", "Kazakhstan") when the gazetteer knows exactly one country by it; else as given (the filter's
+    check then says what is wrong)."""
+    if len(value.strip()) == 2:
+        return value
+    from depesha.extractors.gazetteer import country_forms, words
+
+    key = tuple(word.lower().replace("ё", "е") for word in words(value))
+    isos = {form.iso for _, form in country_forms().get(key, [])}
+    return isos.pop() if len(isos) == 1 else value
 
 
 def read_filters(request: Request) -> Filters:

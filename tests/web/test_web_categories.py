@@ -90,3 +90,12 @@ def test_person_page_states_its_true_total(client, ids):
     page = client.get(f"/people/{ids['person']}").text
     total = int(re.search(r'Events attended <span class="sub">(\d+)</span>', page).group(1))
     assert total > 0 and re.search(rf"1–\d+ of {total}, newest first", page)
+
+
+def test_head_of_the_overview_and_an_html_page_for_a_dead_link(client):
+    assert client.head("/").status_code == 200
+    page = client.get("/no/such/page", headers={"Accept": "text/html"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "No such page." in page.text
+    api = client.get("/api/no-such-thing")
+    assert api.status_code == 404 and api.json()["error"]["code"] == "http_error"

@@ -50,6 +50,12 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
-        if not is_api(request):  # HTML pages keep the framework's handling
+        if not is_api(request):
+            if "text/html" in request.headers.get("accept", "") and not request.url.path.endswith(".json"):
+                from ..pages.common import render  # a reader who follows a dead link sees a page, not JSON
+
+                message = "No such page." if error.status_code == 404 else str(error.detail)
+                return render(request, "error.html", status=error.status_code, status_code=error.status_code,
+                              message=message)
             return await http_exception_handler(request, error)
         return error_response(error.status_code, "http_error", str(error.detail))

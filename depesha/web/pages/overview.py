@@ -15,7 +15,7 @@ from .common import Context, get_context, read_filters, render
 router = APIRouter()
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)   # HEAD: uptime checks
 def overview(request: Request, ctx: Context = Depends(get_context)) -> HTMLResponse:
     filters = read_filters(request)
     flt = filters.to_event_filter()

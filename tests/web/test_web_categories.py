@@ -99,3 +99,17 @@ def test_head_of_the_overview_and_an_html_page_for_a_dead_link(client):
     assert "No such page." in page.text
     api = client.get("/api/no-such-thing")
     assert api.status_code == 404 and api.json()["error"]["code"] == "http_error"
+
+
+def test_event_page_shows_related_events_both_ways_and_the_initiator(client):
+    proposal = client.get("/api/events", params={"kind": "proposal", "limit": 1}).json()
+    items = proposal.get("items") or proposal.get("events") or []
+    assert items, proposal
+    event = items[0]
+    page = client.get(f"/events/{event['id']}").text
+    related = re.findall(r'Same occasion: .*?<a href="/events/(\d+)">', page)
+    assert related, "the proposal made at a meeting shows that meeting"
+    back = client.get(f"/events/{related[0]}").text
+    assert f'href="/events/{event["id"]}"' in back.split('id="related"')[1]     # and the meeting shows it
+    initiator = re.search(r'<dd id="initiator" lang="ru">(.*?)</dd>', page).group(1)
+    assert initiator != "—" and "/people/" in initiator

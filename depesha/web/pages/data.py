@@ -184,6 +184,15 @@ def article_events(conn: Connection, article: str) -> dict[str, int]:
     return dict(rows)
 
 
+def cluster_summaries(conn: Connection, ids: list[int]) -> list[dict[str, Any]]:
+    """id, category, kind and date of some events, in date order."""
+    if not ids:
+        return []
+    rows = fetch(conn, f"SELECT id, category, kind, NULLIF(date, '') FROM clusters WHERE id IN ({marks(ids)})"
+                       " ORDER BY date, id", ids)
+    return [{"id": id, "category": category, "kind": kind, "date": date} for id, category, kind, date in rows]
+
+
 def entity_names(conn: Connection, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}

@@ -45,13 +45,25 @@ def report_marks(record: dict[str, Any], local: str, links: dict[str, int]) -> l
 
 
 def load_report(conn: Connection, report: dict[str, Any]) -> dict[str, Any] | None:
+    """The report's text with its marks, the events of the same article related to it (both ways), and the
+    initiator the article names."""
     article = get_article(conn, report["article"])
     if article is None:
         return None
     record = article["record"]
     links = data.article_links(conn, report["article"])
     segments = split_marks(record["article"]["text"], report_marks(record, report["event"], links))
-    return {**report, "title": article.get("title"), "segments": segments}
+    local = report["event"]
+    found = next((item for item in record.get("events", []) if item["id"] == local), None) or {}
+    related = set(found.get("related") or []) | {item["id"] for item in record.get("events", [])
+                                                 if local in (item.get("related") or [])}
+    clusters = data.article_events(conn, report["article"])
+    entities = {entity["id"]: entity for entity in record.get("entities", [])}
+    initiator = entities.get(found.get("initiator") or "")
+    return {**report, "title": article.get("title"), "segments": segments,
+            "related": sorted(clusters[item] for item in related if item in clusters),
+            "initiator": {"name": initiator["name"], "id": links.get(initiator["id"]),
+                          "type": initiator["type"]} if initiator else None}
 
 
 @router.get("/events/{id}", response_class=HTMLResponse)
@@ -63,7 +75,9 @@ def event_page(request: Request, id: int, ctx: Context = Depends(get_context)) -
         for person in event["participants"]:
             if person["type"] == "person":
                 person["positions"] = position_history(conn, person["id"])
-        reports = [load_report(conn, report) for report in event["reports"][:MAX_REPORTS]]
+        reports = [r for r in (load_report(conn, report) for report in event["reports"][:MAX_REPORTS]) if r]
         fulfilled = data.fulfilled(conn, id)
-    return render(request, "event.html", event=event, reports=[r for r in reports if r],
-                  more=event["reports"][MAX_REPORTS:], fulfilled=fulfilled)
+        related = data.cluster_summaries(conn, sorted({x for r in reports for x in r["related"]} - {id}))
+    initiators = list({(i["name"], i["id"], i["type"]): i for r in reports if (i := r["initiator"])}.values())
+    return render(request, "event.html", event=event, reports=reports, more=event["reports"][MAX_REPORTS:],
+                  fulfilled=fulfilled, related=related, initiators=initiators)

@@ -113,3 +113,24 @@ def test_event_page_shows_related_events_both_ways_and_the_initiator(client):
     assert f'href="/events/{event["id"]}"' in back.split('id="related"')[1]     # and the meeting shows it
     initiator = re.search(r'<dd id="initiator" lang="ru">(.*?)</dd>', page).group(1)
     assert initiator != "—" and "/people/" in initiator
+
+
+def test_search_offers_people_and_countries_and_the_person_filter(client, ids):
+    page = client.get("/search", params={"q": "Кошанова"}).text        # any case of the surname
+    hits = page.split('id="entity-hits"')[1].split("</ul>")[0]
+    assert f'href="/people/{ids["person"]}"' in hits
+    assert 'href="/events?country=KZ"' in client.get("/search", params={"q": "Казахстан"}).text
+    person = client.get(f"/people/{ids['person']}").text
+    total = re.search(r'Events attended <span class="sub">(\d+)</span>', person).group(1)
+    assert re.search(r'Articles <span class="sub">[1-9]\d*</span>', person)
+    table = client.get("/events", params={"person": "Кошанов"}).text
+    assert re.search(r'id="events-total">(\d+) event', table).group(1) == total
+
+
+def test_organisation_filter_from_search(client):
+    hits = client.get("/search", params={"q": "парламент"}).text
+    link = re.search(r'href="(/events\?organization=\d+)"', hits)
+    if link is None:
+        pytest.skip("no organisation named 'парламент' in the fixture store")
+    page = client.get(link.group(1)).text
+    assert 'name="organization"' in page and re.search(r'id="events-total">\d+ event', page)

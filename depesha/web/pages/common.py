@@ -89,6 +89,8 @@ class Filters:
     country: str = ""
     category: str = ""
     topic: str = ""
+    person: str = ""          # a name ("Лавров", any case) or an entity id
+    organization: str = ""    # a part of a name or an entity id
 
     def as_query(self) -> dict[str, str]:
         return {key: value for key, value in vars(self).items() if value}
@@ -96,7 +98,8 @@ class Filters:
     def to_event_filter(self) -> EventFilter:
         """Raises PageError 400 with the store's message on a bad value."""
         flt = EventFilter(countries=[country_code(self.country)] if self.country else [], category=self.category or None,
-                          topic=self.topic or None, since=self.since or None, until=self.until or None)
+                          topic=self.topic or None, since=self.since or None, until=self.until or None,
+                          person=self.person or None, organization=self.organization or None)
         try:
             return flt.check()
         except ValueError as error:
@@ -118,7 +121,8 @@ def country_code(value: str) -> str:
 
 def read_filters(request: Request) -> Filters:
     params = request.query_params
-    return Filters(**{key: params.get(key, "").strip() for key in ("since", "until", "country", "category", "topic")})
+    return Filters(**{key: params.get(key, "").strip()[:200] for key in ("since", "until", "country", "category", "topic",
+                                                                       "person", "organization")})
 
 
 # ERRORS AND SECURITY

@@ -184,6 +184,30 @@ def article_events(conn: Connection, article: str) -> dict[str, int]:
     return dict(rows)
 
 
+def entity_hits(conn: Connection, q: str, limit: int = 10) -> list[dict[str, Any]]:
+    """People (by surname and given name, any case) and organisations (by a part of the name) a query names,
+    most articles first."""
+    from depesha.store.queries import find_entity_ids
+
+    ids = find_entity_ids(conn, q, "person")[:200] + find_entity_ids(conn, q, "organization")[:200]
+    if not ids:
+        return []
+    rows = fetch(conn, f"SELECT id, type, name, country, articles FROM entities WHERE id IN ({marks(ids)})"
+                       " ORDER BY articles DESC, name LIMIT ?", [*ids, limit])
+    return [{"id": id, "type": type, "name": name, "country": country, "articles": n}
+            for id, type, name, country, n in rows]
+
+
+def entity_articles(conn: Connection, entity: int, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
+    """(how many articles mention the entity, the newest `limit` of them)."""
+    total = fetch(conn, "SELECT count(DISTINCT article) FROM mentions WHERE entity = ?", [entity])[0][0]
+    rows = fetch(conn, "SELECT a.id, a.title, a.source, a.published FROM articles a WHERE a.num IN"
+                       " (SELECT DISTINCT article FROM mentions WHERE entity = ?)"
+                       " ORDER BY a.published DESC, a.num DESC LIMIT ?", [entity, limit])
+    return total, [{"id": id, "title": title, "source": source, "published": published}
+                   for id, title, source, published in rows]
+
+
 def cluster_summaries(conn: Connection, ids: list[int]) -> list[dict[str, Any]]:
     """id, category, kind and date of some events, in date order."""
     if not ids:

@@ -28,5 +28,6 @@ def person_page(request: Request, id: int, ctx: Context = Depends(get_context)) 
         page = min(page_number(request), pages)
         events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         met = data.people_links(conn, EventFilter(), person=id, limit=15)
+        article_total, articles = data.entity_articles(conn, id)
     return render(request, "person.html", person=person, events=events, met=met, total=total, page=page,
-                  pages=pages, first=(page - 1) * PAGE_SIZE + 1)
+                  pages=pages, first=(page - 1) * PAGE_SIZE + 1, articles=articles, article_total=article_total)

@@ -7,7 +7,8 @@ from fastapi.responses import HTMLResponse
 
 from depesha.store.queries import search
 
-from .common import Context, PageError, get_context, render
+from . import data
+from .common import Context, PageError, country_code, get_context, render
 from .highlight import snippet_marks, split_marks
 
 router = APIRouter()
@@ -20,15 +21,18 @@ def search_page(request: Request, q: str = "", cursor: str | None = None,
     q = q.strip()
     if len(q) > MAX_QUERY:
         raise PageError(400, f"query too long: {len(q)} characters, at most {MAX_QUERY}")
-    hits, next = [], None
+    hits, next, entities = [], None, []
     if q:
         with ctx.store.read() as conn:
             try:
                 page = search(conn, q, limit=20, cursor=cursor)
             except ValueError as error:
                 raise PageError(400, str(error)) from None
+            entities = data.entity_hits(conn, q) if cursor is None else []
         next = page.next
         for item in page.items:
             item["segments"] = split_marks(item["snippet"]["text"], snippet_marks(item["snippet"]))
             hits.append(item)
-    return render(request, "search.html", q=q, hits=hits, next=next)
+    country = country_code(q) if q else ""
+    return render(request, "search.html", q=q, hits=hits, next=next, entities=entities,
+                  country=country if len(country) == 2 and country.isupper() else None)

@@ -42,6 +42,8 @@ def pages(client) -> dict[str, str]:
         "network": "/network",
         "article": f"/articles/{article}",
         "search": "/search?q=переговоры",
+        "search, a surname": f"/search?q={person['name'].split()[-1]}",
+        "events table, a person": f"/events?person={person['id']}",
         "upload": "/upload",
         "timeline.json": "/charts/timeline.json",
         "network.json": "/charts/network.json",

@@ -24,6 +24,8 @@ def make_hostile(record: dict[str, Any]) -> dict[str, Any]:
     article["text"] += f"\n{SCRIPT} {IMG}"
     article["id"] = article_id(article["text"])
     article["title"] = f"{SCRIPT} hostile"
+    article["url"] = "javascript:window.pwned=3"
+    article["path"] = "/srv/secret/feeds/hostile.txt"
     record["entities"][0]["name"] = IMG
     return record
 

@@ -134,3 +134,20 @@ def test_organisation_filter_from_search(client):
         pytest.skip("no organisation named 'парламент' in the fixture store")
     page = client.get(link.group(1)).text
     assert 'name="organization"' in page and re.search(r'id="events-total">\d+ event', page)
+
+
+def test_a_javascript_url_is_text_and_no_server_path_is_served(client, hostile_id):
+    page = client.get(f"/articles/{hostile_id}").text
+    assert "javascript:window.pwned=3" in page and 'href="javascript:' not in page
+    article = client.get(f"/api/articles/{hostile_id}").json()
+    listing = client.get("/api/articles", params={"limit": 100}).json()["items"]
+    served = str(article) + str(listing)
+    assert "/srv/secret" not in served and "path" not in article and "path" not in article["record"]["article"]
+
+
+def test_static_files_are_compressed_and_cached(client):
+    response = client.get("/static/vendor/echarts.min.js", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response.headers["content-encoding"] == "gzip"
+    assert "max-age" in response.headers["cache-control"]
+    assert len(response.content) > 900_000 and response.num_bytes_downloaded < 500_000

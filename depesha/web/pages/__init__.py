@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 
 from . import article, charts, event, events, login, network, overview, pair, person, search, styles, upload
 from .common import (
@@ -45,6 +46,7 @@ def mount_pages(app: FastAPI, upload_limit: int = UPLOAD_LIMIT) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(PageError, handle_page_error)
     app.middleware("http")(add_security_headers)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)   # the 1 MB ECharts file goes out as ~330 kB
 
 
 __all__ = ["PAGES", "make_router", "mount_pages"]

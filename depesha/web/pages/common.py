@@ -167,4 +167,6 @@ async def add_security_headers(request: Request, call_next: Callable[[Request], 
     response = await call_next(request)
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if request.url.path.startswith("/static/") and response.status_code == 200:
+        response.headers.setdefault("Cache-Control", "public, max-age=86400")   # vendored files change with releases
     return response

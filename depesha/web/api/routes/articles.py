@@ -24,7 +24,20 @@ def list_articles(conn: ConnDep, page: PageDep, since: str | None = None, until:
 
     result = queries.list_articles(conn, since=since and check_date(since), until=until and check_date(until, end=True),
                                    source=source, limit=page.limit, cursor=page.cursor)
-    return {"items": result.items, "next": result.next}
+    return {"items": [public(item) for item in result.items], "next": result.next}
+
+
+def public(item: dict) -> dict:
+    """An article without the server's file path it was read from (a path is the server's business)."""
+    item.pop("path", None)
+    record = item.get("record")
+    if isinstance(record, dict) and isinstance(record.get("article"), dict):
+        record["article"].pop("path", None)
+        if str(record["article"].get("source") or "").startswith("/"):
+            record["article"]["source"] = record["article"]["source"].rsplit("/", 1)[-1]
+    if str(item.get("source") or "").startswith("/"):
+        item["source"] = item["source"].rsplit("/", 1)[-1]
+    return item
 
 
 @router.get("/articles/{id}", summary="One article: metadata, the stored record and its text")
@@ -32,7 +45,7 @@ def get_article(conn: ConnDep, id: str, text: bool = True) -> dict:
     found = queries.get_article(conn, id, text=text)
     if found is None:
         raise ApiError(404, "not_found", f"no article {id}")
-    return found
+    return public(found)
 
 
 def ingest_one(store: StoreDep, body: ArticleIn) -> IngestResult:

@@ -40,6 +40,7 @@ def pages(client) -> dict[str, str]:
         "pair": f"/pairs/{pair}",
         "person": f"/people/{person['id']}",
         "network": "/network",
+        "network, people": "/network?level=people",
         "article": f"/articles/{article}",
         "search": "/search?q=переговоры",
         "search, a surname": f"/search?q={person['name'].split()[-1]}",
@@ -47,6 +48,7 @@ def pages(client) -> dict[str, str]:
         "upload": "/upload",
         "timeline.json": "/charts/timeline.json",
         "network.json": "/charts/network.json",
+        "network.json, people": "/charts/network.json?level=people",
         f"pairs/{pair}.json": f"/charts/pairs/{pair}.json",
     }
 

@@ -288,3 +288,28 @@ def test_browser_chart_hover_and_pages_without_console_errors(page) -> None:
         page.get_by_role("link", name="CSV").click()
     assert download.value.suggested_filename == "depesha-events.csv"
     assert page.errors == []
+
+
+@pytest.mark.parametrize("level", ["countries", "people"])
+def test_browser_network_keeps_every_node_on_the_canvas(page, level: str) -> None:
+    page.goto(f"/network?level={level}&ties=150")
+    page.wait_for_selector("#network[data-ready]")
+    outside = page.evaluate("""() => {
+        const element = document.getElementById("network");
+        const data = echarts.getInstanceByDom(element).getModel().getSeriesByIndex(0).getData();
+        const out = [];
+        for (let i = 0; i < data.count(); i++) {
+            const [x, y] = data.getItemLayout(i);
+            if (x < 0 || y < 0 || x > element.clientWidth || y > element.clientHeight) out.push(data.getName(i));
+        }
+        return [data.count(), out];
+    }""")
+    count, off = outside
+    assert count > 1 and off == []
+    box = page.locator("#network").bounding_box()
+    assert box is not None
+    for step in range(6):
+        page.mouse.move(box["x"] + box["width"] * (0.2 + 0.12 * step), box["y"] + box["height"] * 0.5)
+        page.wait_for_timeout(60)
+    shoot(page, f"network-{level}-ties", full_page=False)
+    assert page.errors == []

@@ -86,7 +86,7 @@ def test_pages_search(client) -> None:
 def test_pages_network(client) -> None:
     response = client.get("/network", params={"level": "people"})
     assert response.status_code == 200
-    assert 'data-src="/charts/network.json?level=people"' in response.text
+    assert 'data-src="/charts/network.json?level=people&amp;ties=40"' in response.text
 
 
 @pytest.mark.parametrize("url", ["/", "/network", "/search?q=x", "/upload", "/pairs/KZ-MX", "/events/987654"])

@@ -151,3 +151,45 @@ def test_static_files_are_compressed_and_cached(client):
     assert response.headers["content-encoding"] == "gzip"
     assert "max-age" in response.headers["cache-control"]
     assert len(response.content) > 900_000 and response.num_bytes_downloaded < 500_000
+
+
+def test_network_draws_the_strongest_ties_with_clickable_countries(client):
+    few = client.get("/charts/network.json", params={"ties": "5"}).json()
+    many = client.get("/charts/network.json", params={"ties": "300"}).json()
+    assert len(few["edges"]) == min(5, many["all_ties"]) and few["ties"] == 5
+    weights = [edge["events"] for edge in many["edges"]]
+    assert weights == sorted(weights, reverse=True) and few["edges"][0]["events"] == weights[0]
+    assert all(node["href"] == f"/events?country={node['id']}" for node in many["nodes"])
+    ends = {end for edge in few["edges"] for end in (edge["source"], edge["target"])}
+    assert {node["id"] for node in few["nodes"]} == ends                    # no node without a tie
+
+
+@pytest.mark.parametrize(("weighted", "kz_ru", "am_by"), [(False, 2, 1), (True, 1 + 1 / 4, 1 / 4)])
+def test_country_ties_weigh_a_multilateral_event_by_its_size(weighted, kz_ru, am_by):
+    from depesha.web.pages.data import pair_counts
+
+    pairs = pair_counts([("AM BY KG KZ RU", 1), ("KZ RU", 1)], weighted)   # a summit of five, a bilateral meeting
+    assert pairs[("KZ", "RU")] == kz_ru and pairs[("AM", "BY")] == am_by and len(pairs) == 10
+
+
+def test_people_network_cache_follows_the_store(tmp_path):
+    from depesha.store import open_store
+    from depesha.store.filters import EventFilter
+    from depesha.store.fixtures import make_corpus
+    from depesha.web.pages import data
+
+    records = make_corpus(60, seed=3, people=12, duplicates=0)
+    store = open_store(str(tmp_path / "s.db"))
+    with store.writer() as writer:
+        writer.add_many(records[:30])
+    with store.read() as conn:
+        before = data.people_links(conn, EventFilter(), limit=300)
+        assert data.people_links(conn, EventFilter(), limit=300) is before        # served from the cache
+    with store.writer() as writer:
+        writer.add_many(records[30:])
+    with store.read() as conn:
+        after = data.people_links(conn, EventFilter(), limit=300)
+        data.LINK_CACHE.clear()
+        fresh = data.all_people_links(conn, EventFilter(), 300)
+    store.close()
+    assert after == fresh and sum(l["events"] for l in after) > sum(l["events"] for l in before)

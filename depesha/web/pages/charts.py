@@ -14,6 +14,7 @@ from .common import Context, get_context, read_filters
 from .pair import parse_pair
 
 router = APIRouter(prefix="/charts")
+DEFAULT_TIES = 40
 
 
 def interval_of(request: Request) -> str:
@@ -35,13 +36,22 @@ def pair_json(request: Request, slug: str, ctx: Context = Depends(get_context)) 
 
 
 def country_graph(pairs: Counter[tuple[str, str]]) -> dict[str, Any]:
+    """Nodes link to the country's events, edges to the pair's page; weights rounded to two decimals."""
     degree: Counter[str] = Counter()
     for (a, b), n in pairs.items():
         degree[a] += n
         degree[b] += n
-    nodes = [{"id": code, "label": code, "events": n, "href": None} for code, n in degree.most_common()]
-    edges = [{"source": a, "target": b, "events": n, "href": f"/pairs/{a}-{b}"} for (a, b), n in pairs.most_common()]
+    nodes = [{"id": code, "label": code, "events": round(n, 2), "href": f"/events?country={code}"}
+             for code, n in degree.most_common()]
+    edges = [{"source": a, "target": b, "events": round(n, 2), "href": f"/pairs/{a}-{b}"}
+             for (a, b), n in pairs.most_common()]
     return {"level": "countries", "nodes": nodes, "edges": edges}
+
+
+def ties_of(request: Request) -> int:
+    """?ties=N, the strongest ties drawn (default 40, 5 to 300)."""
+    value = request.query_params.get("ties", "")
+    return min(max(int(value), 5), 300) if value.isdigit() else DEFAULT_TIES
 
 
 def people_graph(links: list[dict[str, Any]]) -> dict[str, Any]:
@@ -59,7 +69,9 @@ def people_graph(links: list[dict[str, Any]]) -> dict[str, Any]:
 @router.get("/network.json")
 def network_json(request: Request, ctx: Context = Depends(get_context)) -> dict[str, Any]:
     flt = read_filters(request).to_event_filter()
+    ties = ties_of(request)
     with ctx.store.read() as conn:
         if request.query_params.get("level") == "people":
-            return people_graph(data.people_links(conn, flt, limit=150))
-        return country_graph(Counter(dict(data.country_pairs(conn, flt).most_common(300))))
+            return {**people_graph(data.people_links(conn, flt, limit=ties)), "ties": ties}
+        pairs = data.country_pairs(conn, flt, weighted=True)
+        return {**country_graph(Counter(dict(pairs.most_common(ties)))), "ties": ties, "all_ties": len(pairs)}

@@ -1,28 +1,29 @@
 // Contact network: countries or people as nodes, shared events as edges (width by count); click-through.
+// A circular layout keeps every node on the canvas; tooltips are drawn on the canvas (no inline styles for the CSP).
 (function () {
   "use strict";
   function draw(element, data) {
     if (!data.nodes.length) { element.textContent = "No contacts in this selection."; return; }
     var most = Math.max.apply(null, data.edges.map(function (e) { return e.events; }).concat([1]));
     var big = Math.max.apply(null, data.nodes.map(function (n) { return n.events; }).concat([1]));
+    var names = {};
+    data.nodes.forEach(function (n) { names[n.id] = n.label; });
     var chart = echarts.init(element);
     chart.setOption({
       aria: { enabled: true },
-      tooltip: { formatter: function (p) {  // the tooltip is HTML: names from articles are escaped
-        var names = {};
-        data.nodes.forEach(function (n) { names[n.id] = n.label; });
+      tooltip: { renderMode: "richText", formatter: function (p) {
         var text = p.dataType === "edge" ? names[p.data.source] + " – " + names[p.data.target] : p.data.name;
-        return echarts.format.encodeHTML(text + ": " + p.data.events + " events");
+        return text + ": " + p.data.events + " events";
       } },
       series: [{
-        type: "graph", layout: "force", roam: true, draggable: true,
-        force: { repulsion: 600, gravity: 0.06, edgeLength: [80, 220] },
-        label: { show: true, position: "right" },
-        lineStyle: { color: "#5b6470", opacity: 0.7 },
+        type: "graph", layout: "circular", circular: { rotateLabel: true }, roam: false, animation: false,
+        left: "12%", right: "12%", top: "12%", bottom: "12%",
+        label: { show: true, position: "right", fontSize: 11 },
+        lineStyle: { color: "#5b6470", opacity: 0.6, curveness: 0.2 },
         emphasis: { focus: "adjacency", lineStyle: { width: 6 } },
         data: data.nodes.map(function (n) {
           return { id: n.id, name: n.label, events: n.events, href: n.href,
-                   symbolSize: 12 + 28 * Math.sqrt(n.events / big) };
+                   symbolSize: 8 + 22 * Math.sqrt(n.events / big) };
         }),
         links: data.edges.map(function (e) {
           return { source: e.source, target: e.target, events: e.events, href: e.href,

@@ -35,6 +35,8 @@ def pages(client) -> dict[str, str]:
         "overview, filtered": "/?country=KZ&since=2025-01-01",
         "event": f"/events/{event['id']}",
         "events table": "/events",
+        "commitments": "/commitments",
+        "commitments, open": "/commitments?status=open",
         "events table, filtered": "/events?country=KZ&category=CONSULT",
         "events table, page 50": "/events?page=50",
         "pair": f"/pairs/{pair}",

@@ -192,4 +192,18 @@ def test_people_network_cache_follows_the_store(tmp_path):
         data.LINK_CACHE.clear()
         fresh = data.all_people_links(conn, EventFilter(), 300)
     store.close()
-    assert after == fresh and sum(l["events"] for l in after) > sum(l["events"] for l in before)
+    assert after == fresh and sum(link["events"] for link in after) > sum(link["events"] for link in before)
+
+
+def test_commitments_page_with_initiator_outcome_and_followups(client):
+    page = client.get("/commitments").text
+    total = int(re.search(r'id="commitments-total">(\d+)<', page).group(1))
+    assert total > 0 and re.search(rf"1–\d+ of {total}, newest first", page)
+    open_ = int(re.search(r'id="commitments-total">(\d+)<', client.get("/commitments?status=open").text).group(1))
+    done = client.get("/commitments?status=followed").text
+    followed = int(re.search(r'id="commitments-total">(\d+)<', done).group(1))
+    assert open_ + followed == total
+    if followed:
+        assert re.search(r"Followed up on .*? by <a href=\"/events/\d+\">\w+</a>: a \w+ between [A-Z]{2} and [A-Z]{2}", done)
+        assert " -> " not in done                                        # the rule in words, not its raw string
+    assert 'Initiator: <a href="/people/' in page

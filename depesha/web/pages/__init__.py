@@ -6,7 +6,21 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
-from . import article, charts, event, events, login, network, overview, pair, person, search, styles, upload
+from . import (
+    article,
+    charts,
+    commitments,
+    event,
+    events,
+    login,
+    network,
+    overview,
+    pair,
+    person,
+    search,
+    styles,
+    upload,
+)
 from .common import (
     STATIC,
     UPLOAD_LIMIT,
@@ -16,7 +30,7 @@ from .common import (
     require_page_read,
 )
 
-PAGES = [overview, events, event, pair, person, network, article, search, upload, charts]
+PAGES = [overview, events, commitments, event, pair, person, network, article, search, upload, charts]
 
 
 def make_router() -> APIRouter:

@@ -207,3 +207,13 @@ def test_commitments_page_with_initiator_outcome_and_followups(client):
         assert re.search(r"Followed up on .*? by <a href=\"/events/\d+\">\w+</a>: a \w+ between [A-Z]{2} and [A-Z]{2}", done)
         assert " -> " not in done                                        # the rule in words, not its raw string
     assert 'Initiator: <a href="/people/' in page
+
+
+def test_event_page_states_its_reports_and_the_first(client, ids):
+    event = client.get("/api/events", params={"limit": 50}).json()["items"]
+    many = max(event, key=lambda item: len(item.get("reports", [])))
+    page = client.get(f"/events/{many['id']}").text
+    reports = re.search(r'<dd id="reports-count">(\d+) article', page).group(1)
+    assert int(reports) == len(many["reports"])
+    first = min(r["published"] for r in many["reports"] if r.get("published"))
+    assert f"first on {first} by" in page

@@ -78,6 +78,8 @@ def event_page(request: Request, id: int, ctx: Context = Depends(get_context)) -
         reports = [r for r in (load_report(conn, report) for report in event["reports"][:MAX_REPORTS]) if r]
         fulfilled = data.fulfilled(conn, id)
         related = data.cluster_summaries(conn, sorted({x for r in reports for x in r["related"]} - {id}))
+    dated = sorted((r["published"], r["source"] or r["article"]) for r in event["reports"] if r.get("published"))
+    first_report = {"published": dated[0][0], "source": dated[0][1]} if dated else None
     initiators = list({(i["name"], i["id"], i["type"]): i for r in reports if (i := r["initiator"])}.values())
     return render(request, "event.html", event=event, reports=reports, more=event["reports"][MAX_REPORTS:],
-                  fulfilled=fulfilled, related=related, initiators=initiators)
+                  fulfilled=fulfilled, related=related, initiators=initiators, first_report=first_report)

@@ -210,10 +210,21 @@ def test_commitments_page_with_initiator_outcome_and_followups(client):
 
 
 def test_event_page_states_its_reports_and_the_first(client, ids):
-    event = client.get("/api/events", params={"limit": 50}).json()["items"]
-    many = max(event, key=lambda item: len(item.get("reports", [])))
+    events = client.get("/api/events", params={"limit": 200}).json()["items"]
+    dated = [item for item in events if any(r.get("published") for r in item.get("reports", []))]
+    assert dated
+    many = max(dated, key=lambda item: len(item["reports"]))
     page = client.get(f"/events/{many['id']}").text
     reports = re.search(r'<dd id="reports-count">(\d+) article', page).group(1)
     assert int(reports) == len(many["reports"])
     first = min(r["published"] for r in many["reports"] if r.get("published"))
     assert f"first on {first} by" in page
+
+
+@pytest.mark.parametrize("facet", ["kind", "topic"])
+def test_event_table_kind_and_topic_facets_filter(client, facet):
+    page = client.get("/events").text
+    value, n = re.search(rf'id="facet-{facet}"><li><a href="\?{facet}=(\w+)"[^>]*>.*?</a> <span class="n">(\d+)</span>',
+                         page).groups()
+    filtered = client.get("/events", params={facet: value}).text
+    assert re.search(r'id="events-total">(\d+) event', filtered).group(1) == n

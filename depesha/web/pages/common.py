@@ -91,6 +91,7 @@ class Filters:
     topic: str = ""
     person: str = ""          # a name ("Лавров", any case) or an entity id
     organization: str = ""    # a part of a name or an entity id
+    kind: str = ""            # meeting, visit, proposal... (from a facet)
 
     def as_query(self) -> dict[str, str]:
         return {key: value for key, value in vars(self).items() if value}
@@ -99,7 +100,8 @@ class Filters:
         """Raises PageError 400 with the store's message on a bad value."""
         flt = EventFilter(countries=[country_code(self.country)] if self.country else [], category=self.category or None,
                           topic=self.topic or None, since=self.since or None, until=self.until or None,
-                          person=self.person or None, organization=self.organization or None)
+                          person=self.person or None, organization=self.organization or None,
+                          kind=self.kind or None)
         try:
             return flt.check()
         except ValueError as error:
@@ -122,7 +124,7 @@ def country_code(value: str) -> str:
 def read_filters(request: Request) -> Filters:
     params = request.query_params
     return Filters(**{key: params.get(key, "").strip()[:200] for key in ("since", "until", "country", "category", "topic",
-                                                                       "person", "organization")})
+                                                                       "person", "organization", "kind")})
 
 
 # ERRORS AND SECURITY

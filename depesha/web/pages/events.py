@@ -26,24 +26,39 @@ PAGE_SIZE = 50
 COLUMNS = ["id", "date", "category", "kind", "mode", "place", "countries", "outcome", "summary", "articles"]
 
 
-def facets(conn: Connection, flt: EventFilter) -> dict[str, list[tuple[str, int]]]:
+TOPIC_FACET_LIMIT = 10_000   # topics are counted through a join: only for filtered sets up to this size
+
+
+def facets(conn: Connection, flt: EventFilter, total: int = 0) -> dict[str, list[tuple[str, int]] | None]:
     """Counts of the filtered events per category and per taking-part country (top 25), most first: one scan
     grouped by category and country set, split here (no join with the country table)."""
     where, params = event_where(flt, conn)
     categories: Counter[str] = Counter()
     countries: Counter[str] = Counter()
-    if where == ["1 = 1"]:     # no filter: straight from the category index and the country table
+    kinds: Counter[str] = Counter()
+    topics: list[Any] | None
+    if where == ["1 = 1"]:     # no filter: index-only counts of the clusters, countries and topics tables
         categories.update(dict(fetch(conn, "SELECT category, count(*) FROM clusters GROUP BY category")))
+        kinds.update({kind or "": n for kind, n in fetch(conn, "SELECT kind, count(*) FROM clusters GROUP BY kind")})
         countries.update(dict(fetch(conn, "SELECT country, count(*) FROM cluster_countries GROUP BY country")))
+        topics = fetch(conn, "SELECT topic, count(*) AS n FROM cluster_topics GROUP BY topic ORDER BY n DESC LIMIT 25")
     else:
-        rows = fetch(conn, f"SELECT c.category, c.countries, count(*) FROM clusters c WHERE {' AND '.join(where)}"
-                           " GROUP BY c.category, c.countries", params)
-        for category, codes, n in rows:
+        rows = fetch(conn, f"SELECT c.category, c.kind, c.countries, count(*) FROM clusters c"
+                           f" WHERE {' AND '.join(where)} GROUP BY c.category, c.kind, c.countries", params)
+        for category, kind, codes, n in rows:
             categories[category] += n
+            kinds[kind or ""] += n
             for code in set(codes.split()):
                 countries[code] += n
-    ranked = sorted(countries.items(), key=lambda item: (-item[1], item[0]))[:25]
-    return {"category": sorted(categories.items(), key=lambda item: (-item[1], item[0])), "country": ranked}
+        topics = None if total > TOPIC_FACET_LIMIT else fetch(
+            conn, "SELECT t.topic, count(*) AS n FROM cluster_topics t JOIN clusters c ON c.id = t.cluster"
+                  f" WHERE {' AND '.join(where)} GROUP BY t.topic ORDER BY n DESC LIMIT 25", params)
+
+    def ranked(counts: Counter[str], most: int = 25) -> list[tuple[str, int]]:
+        return sorted(((key, n) for key, n in counts.items() if key), key=lambda item: (-item[1], item[0]))[:most]
+
+    return {"category": ranked(categories), "country": ranked(countries), "kind": ranked(kinds),
+            "topic": None if topics is None else [(topic, n) for topic, n in topics]}
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -56,7 +71,7 @@ def events_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLRe
         pages = max(1, -(-total // PAGE_SIZE))
         page = min(page, pages)
         events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-        counts = facets(conn, flt)
+        counts = facets(conn, flt, total)
     return render(request, "events.html", filters=filters, events=events, total=total, page=page, pages=pages,
                   first=(page - 1) * PAGE_SIZE + 1, facets=counts)
 

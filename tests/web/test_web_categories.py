@@ -228,3 +228,15 @@ def test_event_table_kind_and_topic_facets_filter(client, facet):
                          page).groups()
     filtered = client.get("/events", params={facet: value}).text
     assert re.search(r'id="events-total">(\d+) event', filtered).group(1) == n
+
+
+def test_event_table_downloads_plover_one_line_per_event(client):
+    import json
+
+    total = int(re.search(r'id="events-total">(\d+) event', client.get("/events?country=MX").text).group(1))
+    lines = client.get("/events.plover.jsonl", params={"country": "MX"}).text.strip().splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert len(rows) == total
+    assert len({row["depesha"]["event"] for row in rows}) == total
+    assert all(row["event"] and any((a or {}).get("code") == "MEX" for a in row["actor"] + row["recipient"])
+               for row in rows)

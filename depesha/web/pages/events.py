@@ -109,6 +109,37 @@ def events_csv(request: Request, ctx: Context = Depends(get_context)) -> Streami
                              headers={"Content-Disposition": 'attachment; filename="depesha-events.csv"'})
 
 
+def plover_rows(conn: Connection, flt: EventFilter, chunk: int = 500) -> Iterator[dict[str, Any]]:
+    """Each filtered event once, as PLOVER, from its first report's stored record (with the store's event id)."""
+    from depesha.export.plover import format_plover
+
+    ids = [item["id"] for item in rows(conn, flt)]
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        first: dict[int, tuple[str, str]] = {}
+        for cluster, local, record in fetch(
+                conn, "SELECT e.cluster, e.local, a.record FROM events e JOIN articles a ON a.num = e.article"
+                      f" WHERE e.cluster IN ({', '.join('?' * len(part))}) ORDER BY e.id DESC", part):
+            first[cluster] = (local, record)      # the last row of a cluster is its first report
+        for cluster in part:
+            if cluster in first:
+                local, record = first[cluster]
+                found = [row for row in format_plover(json.loads(record)) if row["text_info"]["sequence"] == local]
+                for row in found[:1]:
+                    row["depesha"]["event"] = cluster
+                    yield row
+
+
+@router.get("/events.plover.jsonl")
+def events_plover(request: Request, ctx: Context = Depends(get_context)) -> StreamingResponse:
+    flt = read_filters(request).to_event_filter()
+    with ctx.store.read() as conn:
+        items = list(plover_rows(conn, flt))
+    return StreamingResponse((json.dumps(item, ensure_ascii=False) + "\n" for item in items),
+                             media_type="application/x-ndjson",
+                             headers={"Content-Disposition": 'attachment; filename="depesha-events.plover.jsonl"'})
+
+
 @router.get("/events.jsonl")
 def events_jsonl(request: Request, ctx: Context = Depends(get_context)) -> StreamingResponse:
     flt = read_filters(request).to_event_filter()

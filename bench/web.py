@@ -40,6 +40,7 @@ def pages(client) -> dict[str, str]:
         "events table, filtered": "/events?country=KZ&category=CONSULT",
         "events table, page 50": "/events?page=50",
         "pair": f"/pairs/{pair}",
+        "country": f"/countries/{countries[0] if countries else 'KZ'}",
         "person": f"/people/{person['id']}",
         "network": "/network",
         "network, people": "/network?level=people",

@@ -211,7 +211,8 @@ def test_browser_every_page(page, width: int) -> None:
                              ("network-people", "/network?level=people", "#network[data-ready]"),
                              ("person", person, "h1"), ("article", article, ".article-text"), ("event", event, "h1"),
                              ("search", "/search?q=встреча", "#hits"), ("upload", "/upload", "form"),
-                             ("events", "/events", "#events-list"), ("commitments", "/commitments", "#commitments")]:
+                             ("events", "/events", "#events-list"), ("commitments", "/commitments", "#commitments"),
+                             ("country", "/countries/KZ", "#timeline[data-ready]")]:
         page.goto(url)
         page.wait_for_selector(ready)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{name} scrolls sideways"

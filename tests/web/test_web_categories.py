@@ -119,7 +119,7 @@ def test_search_offers_people_and_countries_and_the_person_filter(client, ids):
     page = client.get("/search", params={"q": "Кошанова"}).text        # any case of the surname
     hits = page.split('id="entity-hits"')[1].split("</ul>")[0]
     assert f'href="/people/{ids["person"]}"' in hits
-    assert 'href="/events?country=KZ"' in client.get("/search", params={"q": "Казахстан"}).text
+    assert 'href="/countries/KZ"' in client.get("/search", params={"q": "Казахстан"}).text
     person = client.get(f"/people/{ids['person']}").text
     total = re.search(r'Events attended <span class="sub">(\d+)</span>', person).group(1)
     assert re.search(r'Articles <span class="sub">[1-9]\d*</span>', person)
@@ -159,7 +159,7 @@ def test_network_draws_the_strongest_ties_with_clickable_countries(client):
     assert len(few["edges"]) == min(5, many["all_ties"]) and few["ties"] == 5
     weights = [edge["events"] for edge in many["edges"]]
     assert weights == sorted(weights, reverse=True) and few["edges"][0]["events"] == weights[0]
-    assert all(node["href"] == f"/events?country={node['id']}" for node in many["nodes"])
+    assert all(node["href"] == f"/countries/{node['id']}" for node in many["nodes"])
     ends = {end for edge in few["edges"] for end in (edge["source"], edge["target"])}
     assert {node["id"] for node in few["nodes"]} == ends                    # no node without a tie
 
@@ -240,3 +240,13 @@ def test_event_table_downloads_plover_one_line_per_event(client):
     assert len({row["depesha"]["event"] for row in rows}) == total
     assert all(row["event"] and any((a or {}).get("code") == "MEX" for a in row["actor"] + row["recipient"])
                for row in rows)
+
+
+def test_country_page_counterparts_people_and_timeline(client):
+    page = client.get("/countries/kz").text
+    total = int(re.search(r'id="country-total">(\d+) event', page).group(1))
+    table = client.get("/events", params={"country": "KZ"}).text
+    assert re.search(r'id="events-total">(\d+) event', table).group(1) == str(total)
+    assert 'href="/pairs/KZ-MX"' in page.split('id="counterparts"')[1]
+    assert "Казахстан" in page and 'data-src="/charts/timeline.json?country=KZ"' in page
+    assert client.get("/countries/XX").status_code == 404

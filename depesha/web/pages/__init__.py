@@ -10,6 +10,7 @@ from . import (
     article,
     charts,
     commitments,
+    country,
     event,
     events,
     login,
@@ -30,7 +31,7 @@ from .common import (
     require_page_read,
 )
 
-PAGES = [overview, events, commitments, event, pair, person, network, article, search, upload, charts]
+PAGES = [overview, events, commitments, country, event, pair, person, network, article, search, upload, charts]
 
 
 def make_router() -> APIRouter:

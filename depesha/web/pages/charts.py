@@ -41,7 +41,7 @@ def country_graph(pairs: Counter[tuple[str, str]]) -> dict[str, Any]:
     for (a, b), n in pairs.items():
         degree[a] += n
         degree[b] += n
-    nodes = [{"id": code, "label": code, "events": round(n, 2), "href": f"/events?country={code}"}
+    nodes = [{"id": code, "label": code, "events": round(n, 2), "href": f"/countries/{code}"}
              for code, n in degree.most_common()]
     edges = [{"source": a, "target": b, "events": round(n, 2), "href": f"/pairs/{a}-{b}"}
              for (a, b), n in pairs.most_common()]

@@ -56,7 +56,8 @@ def get_context(request: Request) -> Context:
 def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(CATEGORIES=CATEGORIES, pair_slug=pair_slug, query=query, category_style=style)
+    env.globals.update(CATEGORIES=CATEGORIES, pair_slug=pair_slug, query=query, category_style=style,
+                       country_label=country_label)
     return env
 
 
@@ -106,6 +107,13 @@ class Filters:
             return flt.check()
         except ValueError as error:
             raise PageError(400, str(error)) from None
+
+
+def country_label(code: str) -> str:
+    """The country's name for a code ("KZ" -> "Казахстан"), the code itself when unknown."""
+    from depesha.extractors.gazetteer import country_name
+
+    return country_name(code)
 
 
 def country_code(value: str) -> str:

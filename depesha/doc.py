@@ -24,6 +24,7 @@ class Article(Record):
     url: str | None = None
     agency: str | None = None       # publisher given by metadata (the dateline may find another)
     html: bool = False              # text is an HTML page still to be reduced to its body
+    warnings: list[str] = field(default_factory=list)   # what reading had to repair (NUL bytes, bad UTF-8)
 
 
 @dataclass(repr=False)

@@ -21,6 +21,7 @@ def clean_doc(doc: Doc) -> Doc:
     doc.id = "a" + hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:16]
     if article is not None:
         doc.published, doc.title, doc.source = article.published, article.title, article.agency
+        doc.warnings.extend(w for w in article.warnings if w not in doc.warnings)
     doc.language = detect_language(doc.text)
     doc.dateline = parse_dateline(doc.text, doc.published) or Dateline()
     if doc.dateline.agency:

@@ -73,3 +73,41 @@ def test_load_articles_goes_on_after_failures(tmp_path):
     assert len(articles) == 4
     assert sorted(f.reason.split(":")[0] for f in failures) == ["empty input", "malformed JSON", "no such file"]
     assert any(f.source.endswith("feed.jsonl.gz:2") for f in failures)
+
+
+LONG = (TEXT + " ") * 30
+
+
+def flip(data: bytes, at: int) -> bytes:
+    return data[:at] + bytes([data[at] ^ 0x40]) + data[at + 1:]
+
+
+@pytest.mark.parametrize("name, data, warning", [
+    ("one flipped bit in UTF-8", flip(LONG.encode("utf-8"), 101), "invalid UTF-8"),
+    ("cut inside a character", (LONG + "Казахстан").encode("utf-8")[:-1], "invalid UTF-8"),
+    ("stray NUL bytes", LONG.encode("utf-8")[:50] + b"\x00\x00" + LONG.encode("utf-8")[50:], "NUL bytes dropped"),
+])
+def test_damaged_utf8_stays_russian_and_says_so(name, data, warning):
+    article = parse_text_bytes(data, "damaged.txt")
+    assert article.text.count("Министр") >= 29, name          # not mojibake from cp1251 or koi8-r
+    assert any(warning in item for item in article.warnings), article.warnings
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
+def test_legacy_encodings_are_not_taken_for_damaged_utf8(encoding):
+    article = parse_text_bytes(LONG.encode(encoding), "old.txt")
+    assert article.text == LONG and article.warnings == []
+
+
+def test_mostly_nul_is_still_binary():
+    with pytest.raises(ReadError, match="binary"):
+        parse_text_bytes(b"\x00" * 500 + TEXT.encode("utf-8"), "nul.bin")
+
+
+def test_repairs_reach_the_record_warnings():
+    import depesha
+    from depesha.read import load_articles  # noqa: F401 - the reader the CLI uses
+
+    article = parse_text_bytes(flip(LONG.encode("utf-8"), 101), "damaged.txt")
+    record = depesha.extract_doc(article).as_record()
+    assert any("invalid UTF-8" in item for item in record["warnings"])

@@ -30,14 +30,22 @@ def cyrillic_score(text: str) -> float:
     return len(CYRILLIC.findall(text)) / letters
 
 
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode UTF-8, cp1251 or koi8-r; pick the reading with plausible Russian letter case."""
+def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) -> str:
+    """Decode UTF-8, cp1251 or koi8-r; pick the reading with plausible Russian letter case. UTF-8 with a few
+    damaged bytes (a flipped bit, a file cut inside a character) stays UTF-8, the damage replaced by U+FFFD and
+    said in `warnings`: read as cp1251 or koi8-r it would be mojibake."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    repaired = data.decode("utf-8", errors="replace")
+    damaged = repaired.count("\ufffd")
+    if damaged <= max(4, len(data) // 2000) and (cyrillic_score(repaired) >= 0.3 or damaged == 1):
+        if warnings is not None:
+            warnings.append(f"{damaged} invalid UTF-8 byte sequence{'s' if damaged != 1 else ''} replaced by U+FFFD")
+        return repaired
     candidates = []
     for encoding in ENCODINGS[1:]:
         try:
@@ -109,14 +117,22 @@ def parse_text_bytes(data: bytes, source: str, max_bytes: int = 1_000_000) -> Ar
         raise ReadError(source, "empty input")
     if len(data) > max_bytes:
         raise ReadError(source, f"too large: {len(data):,} bytes over the limit of {max_bytes:,}")
+    warnings: list[str] = []
+    nuls = data.count(b"\x00")
+    if nuls and nuls <= max(8, len(data) // 1000) and not looks_binary(data.replace(b"\x00", b"")):
+        data = data.replace(b"\x00", b"")       # stray NULs in a crawled text: dropped, not the whole article
+        warnings.append(f"{nuls} NUL byte{'s' if nuls != 1 else ''} dropped")
     if looks_binary(data):
         raise ReadError(source, "binary content, not text")
-    text = decode_bytes(data, source).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_bytes(data, source, warnings).replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(text):
         from .html import parse_html
 
-        return parse_html(text, source)
-    return parse_text(text, source)
+        article = parse_html(text, source)
+    else:
+        article = parse_text(text, source)
+    article.warnings.extend(warnings)
+    return article
 
 
 def looks_like_html(text: str) -> bool:

@@ -39,4 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from .pages import mount_pages
 
     mount_pages(app)
+    from .guard import WriteGuard
+
+    app.add_middleware(WriteGuard, settings=settings)   # token and size before the body is read
     return app

@@ -111,3 +111,36 @@ def test_repairs_reach_the_record_warnings():
     article = parse_text_bytes(flip(LONG.encode("utf-8"), 101), "damaged.txt")
     record = depesha.extract_doc(article).as_record()
     assert any("invalid UTF-8" in item for item in record["warnings"])
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('{"text": "Текст", "n": ' + "9" * 5000 + "}", "malformed JSON"),
+])
+def test_hostile_jsonl_lines_are_errors_not_crashes(line, reason):
+    with pytest.raises(ReadError, match=reason):
+        parse_jsonl_line(line, "feed.jsonl:7")
+
+
+def test_lone_surrogates_and_impossible_dates_are_repaired_and_said():
+    line = json.dumps({"text": TEXT + " \ud800", "title": "Визит \udfff", "published": "0001-01-01"})
+    article = parse_jsonl_line(line, "feed.jsonl:8")
+    assert article.published is None
+    assert "\ufffd" in article.text and "\ufffd" in article.title
+    article.text.encode("utf-8")
+    assert any("surrogate" in w for w in article.warnings) and any("0001-01-01" in w for w in article.warnings)
+
+
+def test_a_feed_with_hostile_lines_still_stores_the_good_ones(tmp_path):
+    import subprocess
+    import sys
+
+    feed = tmp_path / "feed.jsonl"
+    good = json.dumps({"text": TEXT, "published": "2025-03-12"}, ensure_ascii=False)
+    odd = json.dumps({"text": TEXT.replace("России", "Турции") + " \ud800", "published": "0001-01-01"})
+    feed.write_text("\n".join([good, "[" * 100_000, odd, '{"n": ' + "9" * 5000 + "}"]) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "depesha.cli.main", "ingest", str(feed), "--db", str(tmp_path / "s.db")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0, done.stderr          # two lines failed: said, counted, non-zero exit
+    assert "Traceback" not in done.stderr
+    assert "2 stored" in done.stdout + done.stderr or "stored 2" in done.stdout + done.stderr, done.stdout + done.stderr

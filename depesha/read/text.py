@@ -16,6 +16,21 @@ CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
+def check_published(value: str, warnings: list[str] | None = None) -> str | None:
+    """An ISO date between 1800 and 2200, else None (said in `warnings`): "0001-01-01" broke date arithmetic."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        day = None
+    if day is None or not 1800 <= day.year <= 2200:
+        if warnings is not None:
+            warnings.append(f"published date {value!r} ignored: not a date between 1800 and 2200")
+        return None
+    return day.isoformat()
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters: not a text file."""
     sample = data[:4096]
@@ -87,7 +102,9 @@ def parse_headers(text: str) -> tuple[dict[str, str], str]:
             date = DATE.search(value)
             if not date or key in meta:
                 break
-            value = date.group(0)
+            value = check_published(date.group(0)) or ""
+            if not value:
+                break
             tail = match.group(2)[date.end() :].strip()
             if tail and not DATE.fullmatch(tail):
                 # "date 2025-11-29 Рассказать друзьям": the header ends at the date

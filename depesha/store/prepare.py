@@ -102,13 +102,19 @@ def check_record(record: Any) -> None:
                 and type(entity.get("name")) is str) and not (
                 isinstance(entity, dict) and all(isinstance(entity.get(key), str) for key in ("id", "type", "name"))):
             raise StoreError(f"entity without id, type or name: {entity!r:.80}")
+        if entity["id"] in ids:
+            raise StoreError(f"entity id {entity['id']!r} given twice")
         ids.add(entity["id"])
         check_fields(entity, ENTITY_FIELDS, f"entity {entity['id']}")
+        if "mentions" in entity and type(entity["mentions"]) is not list:
+            raise StoreError(f"entity {entity['id']}: `mentions` should be a list, got {entity['mentions']!r:.40}")
         for span in entity.get("mentions") or []:
             check_span(span, size, f"entity {entity.get('id')}")
     for position in items_of(record, "positions"):
         if not isinstance(position, dict):
             raise StoreError(f"position is not an object: {position!r:.80}")
+        if type(position.get("person")) is not str:
+            raise StoreError(f"position: `person` should be an entity id, got {position.get('person')!r:.40}")
         check_fields(position, POSITION_FIELDS, f"position of {position.get('person')}")
         if position.get("person") not in ids:
             raise StoreError(f"position of unknown person {position.get('person')!r}")
@@ -122,6 +128,14 @@ def check_record(record: Any) -> None:
         if not event.get("category"):
             raise StoreError(f"event {event.get('id')} without category")
         check_fields(event, EVENT_FIELDS, f"event {event.get('id')}")
+        for key in ("participants", "countries", "topics", "evidence", "related"):
+            if key in event and event[key] is not None and type(event[key]) is not list:
+                raise StoreError(f"event {event.get('id')}: `{key}` should be a list, got {event[key]!r:.40}")
+        for key in ("participants", "countries", "topics", "related"):
+            if any(type(item) is not str for item in event.get(key) or []):
+                raise StoreError(f"event {event.get('id')}: `{key}` should hold strings")
+        if event.get("initiator") is not None and type(event["initiator"]) is not str:
+            raise StoreError(f"event {event.get('id')}: `initiator` should be an entity id")
         for span in event.get("evidence") or []:
             check_span(span, size, f"event {event.get('id')}")
 

@@ -32,6 +32,10 @@ def broken(change) -> dict:
     (lambda r: r["article"]["dateline"].update(date=[2025]), "dateline: `date` should be a string"),
     (lambda r: r.update(events={"v1": {}}), "`events` should be a list, got dict"),
     (lambda r: r["events"][0].update(evidence=[[0, 10 ** 9]]), "outside the text"),
+    (lambda r: r["entities"].append(dict(r["entities"][0])), "entity id 'e1' given twice"),
+    (lambda r: r["entities"][0].update(mentions=None), "entity e1: `mentions` should be a list, got None"),
+    (lambda r: r["positions"][0].update(person=["e1"]), "position: `person` should be an entity id"),
+    (lambda r: r["events"][0].update(initiator=["e1"]), "`initiator` should be"),
 ])
 def test_store_check_refuses_malformed_fields(change, message):
     with pytest.raises(StoreError, match=message.replace("[", r"\[").replace("]", r"\]")):

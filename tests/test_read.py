@@ -144,3 +144,29 @@ def test_a_feed_with_hostile_lines_still_stores_the_good_ones(tmp_path):
     assert done.returncode != 0, done.stderr          # two lines failed: said, counted, non-zero exit
     assert "Traceback" not in done.stderr
     assert "2 stored" in done.stdout + done.stderr or "stored 2" in done.stdout + done.stderr, done.stdout + done.stderr
+
+
+def test_a_bomb_is_cut_at_the_limit(tmp_path):
+    import bz2
+    import resource
+
+    bomb = tmp_path / "bomb.txt.bz2"
+    with bz2.open(bomb, "wb") as out:
+        for _ in range(200):
+            out.write(b"\x20" * 1_000_000)          # 200 MB of spaces in a few hundred bytes
+    assert bomb.stat().st_size < 5_000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    failures = [item for item in load_articles([str(bomb)], max_bytes=1_000_000) if isinstance(item, Failure)]
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before     # kB on Linux
+    assert len(failures) == 1 and "too large" in failures[0].reason
+    assert grown < 100_000
+
+
+def test_an_overlong_jsonl_line_fails_alone(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    good = json.dumps({"text": TEXT}, ensure_ascii=False)
+    feed.write_text("\n".join([good, json.dumps({"text": "я" * 600_000}, ensure_ascii=False), good]) + "\n",
+                    encoding="utf-8")
+    items = list(load_articles([str(feed)], max_bytes=1_000_000))
+    assert [type(item).__name__ for item in items] == ["Article", "Failure", "Article"]
+    assert items[1].source.endswith(":2") and "too large" in items[1].reason

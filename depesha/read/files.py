@@ -55,11 +55,37 @@ def open_stream(path: str) -> IO[bytes]:
     return open(path, "rb")
 
 
-def open_bytes(path: str) -> bytes:
+def open_bytes(path: str, limit: int | None = None) -> bytes:
+    """The (decompressed) bytes, at most `limit` of them: a tiny .bz2 that inflates to gigabytes, /dev/zero or an
+    endless pipe is cut, and the caller reports it too large."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit)
     with open_stream(path) as file:
-        return file.read()
+        return file.read() if limit is None else file.read(limit)
+
+
+def jsonl_lines(path: str, max_bytes: int) -> Iterator[tuple[int, str | None]]:
+    """(line number, text) of a JSONL input read line by line (a feed of any size in bounded memory); a line over
+    `max_bytes` is (number, None) and skipped to its end."""
+    stream = sys.stdin.buffer if path == "-" else open_stream(path)
+    try:
+        number = 0
+        while True:
+            line = stream.readline(max_bytes + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while True:                       # the rest of the overlong line, read and dropped in pieces
+                    rest = stream.readline(max_bytes + 1)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                yield number, None
+                continue
+            yield number, line.decode("utf-8", "replace")
+    finally:
+        if path != "-":
+            stream.close()
 
 
 def is_jsonl(path: str) -> bool:
@@ -67,11 +93,14 @@ def is_jsonl(path: str) -> bool:
     return Path(name).suffix.lower() in JSONL_SUFFIXES
 
 
-def load_jsonl(path: str, data: bytes, max_bytes: int) -> Iterator[Article | Failure]:
-    for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), 1):
+def load_jsonl(path: str, max_bytes: int) -> Iterator[Article | Failure]:
+    for number, line in jsonl_lines(path, max_bytes):
+        source = f"{path}:{number}"
+        if line is None:
+            yield Failure(source, f"too large: a line over the limit of {max_bytes:,} bytes")
+            continue
         if not line.strip():
             continue
-        source = f"{path}:{number}"
         try:
             yield parse_jsonl_line(line, source, max_bytes)
         except ReadError as error:
@@ -91,7 +120,12 @@ def load_path(path: str, max_bytes: int) -> Iterator[Article | Failure]:
     try:
         if path != "-" and os.path.getsize(path) > max_bytes * 50 and not is_jsonl(path):
             raise ReadError(source, f"too large: {os.path.getsize(path):,} bytes over the limit of {max_bytes:,}")
-        data = open_bytes(path)
+        if is_jsonl(path):
+            if path != "-" and not os.path.exists(path):
+                raise FileNotFoundError(path)
+            yield from load_jsonl(path, max_bytes)
+            return
+        data = open_bytes(path, max_bytes + 1)
     except FileNotFoundError:
         yield Failure(source, "no such file")
         return
@@ -100,9 +134,6 @@ def load_path(path: str, max_bytes: int) -> Iterator[Article | Failure]:
         return
     except ReadError as error:
         yield Failure(source, error.reason)
-        return
-    if is_jsonl(path):
-        yield from load_jsonl(path, data, max_bytes)
         return
     try:
         yield parse_text_bytes(data, source, max_bytes)

@@ -130,10 +130,10 @@ def parse_text(text: str, source: str, **meta: str | None) -> Article:
 
 def parse_text_bytes(data: bytes, source: str, max_bytes: int = 1_000_000) -> Article:
     """Bytes of a text file -> Article; raises ReadError for empty, binary, huge or undecodable input."""
+    if len(data) > max_bytes:
+        raise ReadError(source, f"too large: over the limit of {max_bytes:,} bytes")
     if not data.strip():
         raise ReadError(source, "empty input")
-    if len(data) > max_bytes:
-        raise ReadError(source, f"too large: {len(data):,} bytes over the limit of {max_bytes:,}")
     warnings: list[str] = []
     nuls = data.count(b"\x00")
     if nuls and nuls <= max(8, len(data) // 1000) and not looks_binary(data.replace(b"\x00", b"")):

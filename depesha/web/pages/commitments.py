@@ -12,8 +12,7 @@ from sqlalchemy import Connection
 
 from depesha.store.queries import COMMITMENT_KINDS, add_event_details, event_item, event_where, fetch, marks
 
-from .common import Context, get_context, read_filters, render
-from .pair import page_number
+from .common import Context, get_context, paging, read_filters, render
 
 router = APIRouter()
 PAGE_SIZE = 50
@@ -61,12 +60,11 @@ def commitments_page(request: Request, ctx: Context = Depends(get_context)) -> H
         where, params = where_commitments(conn, request, status)
         condition = " AND ".join(where)
         total = fetch(conn, f"SELECT count(*) FROM clusters c WHERE {condition}", params)[0][0]
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(page_number(request), pages)
+        shown = paging(request, total, PAGE_SIZE)
         rows = fetch(conn, "SELECT c.id, c.category, c.kind, c.date, c.mode, c.place, c.countries, c.outcome,"
                            f" c.summary, c.articles FROM clusters c WHERE {condition}"
                            " ORDER BY (NULLIF(c.date, '') IS NULL), c.date DESC, c.id DESC LIMIT ? OFFSET ?",
-                     [*params, PAGE_SIZE, (page - 1) * PAGE_SIZE])
+                     [*params, PAGE_SIZE, shown.offset])
         items = [event_item(row) for row in rows]
         add_event_details(conn, items, followups=True)
         found = initiators(conn, [item["id"] for item in items])
@@ -75,4 +73,4 @@ def commitments_page(request: Request, ctx: Context = Depends(get_context)) -> H
         for followup in item.get("followups", []):
             followup["why"] = rule_words(followup["rule"])
     return render(request, "commitments.html", filters=filters, show=status, items=items, total=total,
-                  page=page, pages=pages, first=(page - 1) * PAGE_SIZE + 1)
+                  **shown.values())

@@ -109,6 +109,31 @@ class Filters:
             raise PageError(400, str(error)) from None
 
 
+@dataclass
+class Paging:
+    """Which page of a list of `total` items, `size` a page, is shown (the page asked for, within range)."""
+
+    page: int
+    pages: int
+    size: int
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+    def values(self) -> dict[str, int]:
+        """What the templates read: page, pages and the number of the first item shown."""
+        return {"page": self.page, "pages": self.pages, "first": self.offset + 1}
+
+
+def paging(request: Request, total: int, size: int) -> Paging:
+    """?page=N (1-based; anything else is the first page), kept within the pages of `total` items."""
+    value = request.query_params.get("page", "1")
+    asked = int(value) if value.isdigit() and 0 < int(value) < 1_000_000 else 1
+    pages = max(1, -(-total // size))
+    return Paging(min(asked, pages), pages, size)
+
+
 def country_label(code: str) -> str:
     """The country's name for a code ("KZ" -> "Казахстан"), the code itself when unknown."""
     from depesha.extractors.gazetteer import country_name

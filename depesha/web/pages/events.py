@@ -18,8 +18,7 @@ from depesha.store.filters import EventFilter
 from depesha.store.queries import event_where, fetch
 
 from . import data
-from .common import Context, get_context, read_filters, render
-from .pair import page_number
+from .common import Context, get_context, paging, read_filters, render
 
 router = APIRouter()
 PAGE_SIZE = 50
@@ -65,15 +64,13 @@ def facets(conn: Connection, flt: EventFilter, total: int = 0) -> dict[str, list
 def events_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLResponse:
     filters = read_filters(request)
     flt = filters.to_event_filter()
-    page = page_number(request)
     with ctx.store.read() as conn:
         total = data.count_events(conn, flt)
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(page, pages)
-        events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        shown = paging(request, total, PAGE_SIZE)
+        events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=shown.offset)
         counts = facets(conn, flt, total)
-    return render(request, "events.html", filters=filters, events=events, total=total, page=page, pages=pages,
-                  first=(page - 1) * PAGE_SIZE + 1, facets=counts)
+    return render(request, "events.html", filters=filters, events=events, total=total, **shown.values(),
+                  facets=counts)
 
 
 def rows(conn: Connection, flt: EventFilter) -> Iterator[dict[str, Any]]:
@@ -134,17 +131,18 @@ def plover_rows(conn: Connection, flt: EventFilter, chunk: int = 500) -> Iterato
 def events_plover(request: Request, ctx: Context = Depends(get_context)) -> StreamingResponse:
     flt = read_filters(request).to_event_filter()
     with ctx.store.read() as conn:
-        items = list(plover_rows(conn, flt))
+        return jsonl_download(list(plover_rows(conn, flt)), "depesha-events.plover.jsonl")
+
+
+def jsonl_download(items: list[dict[str, Any]], filename: str) -> StreamingResponse:
+    """One JSON object a line, as an attachment."""
     return StreamingResponse((json.dumps(item, ensure_ascii=False) + "\n" for item in items),
                              media_type="application/x-ndjson",
-                             headers={"Content-Disposition": 'attachment; filename="depesha-events.plover.jsonl"'})
+                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @router.get("/events.jsonl")
 def events_jsonl(request: Request, ctx: Context = Depends(get_context)) -> StreamingResponse:
     flt = read_filters(request).to_event_filter()
     with ctx.store.read() as conn:
-        items = list(rows(conn, flt))
-    return StreamingResponse((json.dumps(item, ensure_ascii=False) + "\n" for item in items),
-                             media_type="application/x-ndjson",
-                             headers={"Content-Disposition": 'attachment; filename="depesha-events.jsonl"'})
+        return jsonl_download(list(rows(conn, flt)), "depesha-events.jsonl")

@@ -9,7 +9,7 @@ from depesha.store.filters import EventFilter, check_country
 from depesha.store.queries import find_events
 
 from . import data
-from .common import Context, PageError, get_context, pair_slug, render
+from .common import Context, PageError, get_context, paging, pair_slug, render
 
 router = APIRouter()
 PAGE_SIZE = 100
@@ -34,18 +34,11 @@ def pair_page(request: Request, slug: str, ctx: Context = Depends(get_context)) 
     if slug != pair_slug(a, b):
         return RedirectResponse(f"/pairs/{pair_slug(a, b)}", status_code=301)
     flt = EventFilter(countries=[a, b])
-    page = page_number(request)
     with ctx.store.read() as conn:
         total = data.count_events(conn, flt)
-        page = min(page, max(1, -(-total // PAGE_SIZE)))
-        events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        shown = paging(request, total, PAGE_SIZE)
+        events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=shown.offset)
         people = data.people_by_country(conn, flt, (a, b))
         commitments = find_events(conn, EventFilter(countries=[a, b], open=True), limit=100, commitments=True).items
     return render(request, "pair.html", a=a, b=b, events=events, people=people, commitments=commitments,
-                  total=total, page=page, pages=max(1, -(-total // PAGE_SIZE)), first=(page - 1) * PAGE_SIZE + 1)
-
-
-def page_number(request: Request) -> int:
-    """?page=N (1-based); anything else is the first page."""
-    value = request.query_params.get("page", "1")
-    return int(value) if value.isdigit() and 0 < int(value) < 1_000_000 else 1
+                  total=total, **shown.values())

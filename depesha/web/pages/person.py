@@ -9,8 +9,7 @@ from depesha.store.filters import EventFilter
 from depesha.store.queries import get_entity
 
 from . import data
-from .common import Context, PageError, get_context, render
-from .pair import page_number
+from .common import Context, PageError, get_context, paging, render
 
 router = APIRouter()
 PAGE_SIZE = 100
@@ -24,10 +23,9 @@ def person_page(request: Request, id: int, ctx: Context = Depends(get_context)) 
             raise PageError(404, f"no person {id}")
         flt = EventFilter(person=str(id))
         total = data.count_events(conn, flt)
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(page_number(request), pages)
-        events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        shown = paging(request, total, PAGE_SIZE)
+        events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=shown.offset)
         met = data.people_links(conn, EventFilter(), person=id, limit=15)
         article_total, articles = data.entity_articles(conn, id)
-    return render(request, "person.html", person=person, events=events, met=met, total=total, page=page,
-                  pages=pages, first=(page - 1) * PAGE_SIZE + 1, articles=articles, article_total=article_total)
+    return render(request, "person.html", person=person, events=events, met=met, total=total, **shown.values(),
+                  articles=articles, article_total=article_total)

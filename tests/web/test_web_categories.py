@@ -190,7 +190,7 @@ def test_people_network_cache_follows_the_store(tmp_path):
     with store.read() as conn:
         after = data.people_links(conn, EventFilter(), limit=300)
         data.LINK_CACHE.clear()
-        fresh = data.all_people_links(conn, EventFilter(), 300)
+        fresh = data.person_link_rows(conn, EventFilter(), 300)
     store.close()
     assert after == fresh and sum(link["events"] for link in after) > sum(link["events"] for link in before)
 

@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 
 from depesha.store.queries import COMMITMENT_KINDS, add_event_details, event_item, event_where, fetch, marks
 
+from . import data
 from .common import Context, get_context, paging, read_filters, render
 
 router = APIRouter()
@@ -61,11 +62,7 @@ def commitments_page(request: Request, ctx: Context = Depends(get_context)) -> H
         condition = " AND ".join(where)
         total = fetch(conn, f"SELECT count(*) FROM clusters c WHERE {condition}", params)[0][0]
         shown = paging(request, total, PAGE_SIZE)
-        rows = fetch(conn, "SELECT c.id, c.category, c.kind, c.date, c.mode, c.place, c.countries, c.outcome,"
-                           f" c.summary, c.articles FROM clusters c WHERE {condition}"
-                           " ORDER BY (NULLIF(c.date, '') IS NULL), c.date DESC, c.id DESC LIMIT ? OFFSET ?",
-                     [*params, PAGE_SIZE, shown.offset])
-        items = [event_item(row) for row in rows]
+        items = [event_item(row) for row in data.newest_rows(conn, where, params, PAGE_SIZE, shown.offset)]
         add_event_details(conn, items, followups=True)
         found = initiators(conn, [item["id"] for item in items])
     for item in items:

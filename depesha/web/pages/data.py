@@ -16,15 +16,22 @@ from depesha.web.categories import order, style
 # EVENTS
 
 
+def newest_rows(conn: Connection, where: list[str], params: list[Any], limit: int | None = None,
+                offset: int = 0) -> list[Any]:
+    """Rows of the events matching `where`, newest first (undated last), in `event_item`'s column order; all of
+    them without a `limit`."""
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    return fetch(conn, "SELECT c.id, c.category, c.kind, c.date, c.mode, c.place, c.countries, c.outcome, c.summary,"
+                       f" c.articles FROM clusters c WHERE {' AND '.join(where)}"
+                       f" ORDER BY (NULLIF(c.date, '') IS NULL), c.date DESC, c.id DESC{page}",
+                 [*params, limit, offset] if limit is not None else params)
+
+
 def latest_events(conn: Connection, flt: EventFilter, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
     """The most recent events matching the filter, newest first (undated last), with participants and reports;
     `offset` skips that many (pages of a list)."""
     where, params = event_where(flt, conn)
-    rows = fetch(conn, "SELECT c.id, c.category, c.kind, c.date, c.mode, c.place, c.countries, c.outcome, c.summary,"
-                       f" c.articles FROM clusters c WHERE {' AND '.join(where)}"
-                       " ORDER BY (NULLIF(c.date, '') IS NULL), c.date DESC, c.id DESC LIMIT ? OFFSET ?",
-                 [*params, limit, offset])
-    items = [event_item(row) for row in rows]
+    items = [event_item(row) for row in newest_rows(conn, where, params, limit, offset)]
     add_event_details(conn, items)
     return items
 
@@ -163,15 +170,17 @@ def store_version(conn: Connection) -> tuple[Any, ...]:
     return tuple(fetch(conn, "SELECT count(*), max(id) FROM clusters")[0])
 
 
-def all_people_links(conn: Connection, flt: EventFilter, limit: int) -> list[dict[str, Any]]:
+def person_link_rows(conn: Connection, flt: EventFilter, limit: int, person: int | None = None) -> list[dict[str, Any]]:
+    """Pairs of persons in the same filtered events, most frequent first: every pair once, or the pairs of `person`."""
     where, params = event_where(flt, conn)
+    mine, first = ("a.entity = ?", [person]) if person is not None else ("a.entity < b.entity", [])
     rows = fetch(conn, "SELECT a.entity, ea.name, ea.country, b.entity, eb.name, eb.country, count(*) AS n"
-                       " FROM cluster_entities a JOIN cluster_entities b ON b.cluster = a.cluster AND a.entity < b.entity"
+                       " FROM cluster_entities a JOIN cluster_entities b ON b.cluster = a.cluster AND b.entity != a.entity"
                        " JOIN entities ea ON ea.id = a.entity JOIN entities eb ON eb.id = b.entity"
                        " JOIN clusters c ON c.id = a.cluster"
-                       f" WHERE ea.type = 'person' AND eb.type = 'person' AND {' AND '.join(where)}"
+                       f" WHERE {mine} AND ea.type = 'person' AND eb.type = 'person' AND {' AND '.join(where)}"
                        " GROUP BY a.entity, ea.name, ea.country, b.entity, eb.name, eb.country"
-                       " ORDER BY n DESC, ea.name, eb.name LIMIT ?", [*params, limit])
+                       " ORDER BY n DESC, ea.name, eb.name LIMIT ?", [*first, *params, limit])
     return [{"source": {"id": a, "name": an, "country": ac}, "target": {"id": b, "name": bn, "country": bc},
              "events": n} for a, an, ac, b, bn, bc, n in rows]
 
@@ -184,19 +193,9 @@ def people_links(conn: Connection, flt: EventFilter, person: int | None = None,
         if key not in LINK_CACHE:
             if len(LINK_CACHE) >= 32:
                 LINK_CACHE.pop(next(iter(LINK_CACHE)))
-            LINK_CACHE[key] = all_people_links(conn, flt, limit)
+            LINK_CACHE[key] = person_link_rows(conn, flt, limit)
         return LINK_CACHE[key]
-    where, params = event_where(flt, conn)
-    extra, first = "AND a.entity = ?", [person]
-    rows = fetch(conn, "SELECT a.entity, ea.name, ea.country, b.entity, eb.name, eb.country, count(*) AS n"
-                       " FROM cluster_entities a JOIN cluster_entities b ON b.cluster = a.cluster AND b.entity != a.entity"
-                       " JOIN entities ea ON ea.id = a.entity JOIN entities eb ON eb.id = b.entity"
-                       " JOIN clusters c ON c.id = a.cluster"
-                       f" WHERE ea.type = 'person' AND eb.type = 'person' {extra} AND {' AND '.join(where)}"
-                       " GROUP BY a.entity, ea.name, ea.country, b.entity, eb.name, eb.country"
-                       " ORDER BY n DESC, eb.name LIMIT ?", [*first, *params, limit])
-    return [{"source": {"id": a, "name": an, "country": ac}, "target": {"id": b, "name": bn, "country": bc},
-             "events": n} for a, an, ac, b, bn, bc, n in rows]
+    return person_link_rows(conn, flt, limit, person)
 
 
 # ARTICLES

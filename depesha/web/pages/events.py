@@ -22,6 +22,7 @@ from .common import Context, get_context, paging, read_filters, render
 
 router = APIRouter()
 PAGE_SIZE = 50
+ROW_KEYS = ["id", "category", "kind", "date", "mode", "place", "countries", "outcome", "summary", "articles"]
 COLUMNS = ["id", "date", "category", "kind", "mode", "place", "countries", "outcome", "summary", "articles"]
 
 
@@ -76,12 +77,10 @@ def events_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLRe
 def rows(conn: Connection, flt: EventFilter) -> Iterator[dict[str, Any]]:
     """Every filtered event as a flat row, newest first (undated last)."""
     where, params = event_where(flt, conn)
-    for row in fetch(conn, f"SELECT {', '.join('c.' + column for column in COLUMNS)} FROM clusters c"
-                           f" WHERE {' AND '.join(where)} ORDER BY (NULLIF(c.date, '') IS NULL), c.date DESC, c.id DESC",
-                     params):
-        item = dict(zip(COLUMNS, row, strict=True))
+    for row in data.newest_rows(conn, where, params):
+        item = dict(zip(ROW_KEYS, row, strict=True))
         item["date"] = item["date"] or None
-        yield item
+        yield {column: item[column] for column in COLUMNS}
 
 
 @router.get("/events.csv")

@@ -29,7 +29,7 @@ from depesha.eval.coref.run import evaluate, model_chains
 NEGATIVE_SHARE = 0.25    # negatives kept for training (all positives are)
 
 
-def annotated(cache: str, gold: dict[str, list], split: str):  # type: ignore[no-untyped-def]
+def annotated(cache: str, gold: dict[str, list]):  # type: ignore[no-untyped-def]
     with gzip.open(cache, "rt", encoding="utf-8") as lines:
         for line in lines:
             item = json.loads(line)
@@ -75,10 +75,10 @@ def main() -> None:
     args = parser.parse_args()
     gold = {split: {doc.id: doc.chains for doc in read_corpus(args.corpus, split=split)} for split in ("train", "dev")}
     started = time.perf_counter()
-    slots, labels = examples(annotated(args.cache, gold["train"], "train"), np.random.default_rng(15))
+    slots, labels = examples(annotated(args.cache, gold["train"]), np.random.default_rng(15))
     print(f"{len(labels)} training pairs ({labels.sum()} positive) in {time.perf_counter() - started:.0f} s",
           file=sys.stderr)
-    dev = list(annotated(args.cache, gold["dev"], "dev"))
+    dev = list(annotated(args.cache, gold["dev"]))
     best: tuple[float, float, float, np.ndarray, float] | None = None
     for c in args.c:
         weights, bias = fit(slots, labels, c)

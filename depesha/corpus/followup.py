@@ -1,4 +1,5 @@
-"""Follow-up of commitments: a proposal or agreement is fulfilled by a later event of the kind it names."""
+"""Follow-up of commitments: a proposal or agreement is fulfilled by a later act of the kind it names, by the bodies
+it names, in the direction it names, reported as done."""
 
 from __future__ import annotations
 
@@ -7,17 +8,27 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from depesha.corpus.acts import bodies, destination, place_country, tokens, unrealised
+
 HORIZON_DAYS = 3 * 365
 MAX_LINKS = 3
-# lemma prefixes in the commitment's sentence -> kinds of event that fulfil it (first match wins)
+# lemma prefixes in the commitment's sentence -> kinds of event that fulfil it (the first such word after the verb
+# of the commitment wins: "на встрече ... попросил организовать поездку" asks for a visit)
 EXPECT = [
-    (("визит", "посетить", "посещени", "приехать", "прибыть"), ("visit",)),
+    (("визит", "посетить", "посещени", "приехать", "прибыть", "поездк", "делегаци", "направить"), ("visit",)),
     (("подписа", "соглашени", "меморандум", "договор"), ("signing",)),
     (("переговор", "консультац"), ("talks", "meeting")),
     (("встреч", "встретиться", "саммит"), ("meeting", "talks")),
+    (("заседани", "сесси"), ("session", "meeting")),
     (("звон", "телефон"), ("phone_call",)),
 ]
 DEFAULT_EXPECT: dict[str, tuple[str, ...]] = {"invitation": ("visit",)}
+COMMIT_VERBS = ("предлож", "пригла", "попрос", "просьб", "обещ", "пообещ", "договор", "соглас", "готов", "призв",
+                "обрат", "выраз")
+# a visit asked for is also fulfilled by talks or a meeting held where the visit was to go
+VISIT_ALSO = ("talks", "meeting")
+# a phone call asked for is also fulfilled by talks the sentence says were by phone ("провели телефонные переговоры")
+PHONE_WORD = "телефон"
 
 
 @dataclass
@@ -28,25 +39,57 @@ class Fulfilment:
     date: str
     kind: str
     countries: frozenset[str]
+    summary: str = ""
+    place: str | None = None
 
 
 @dataclass
 class Commitment:
+    """A commitment: its sentence as words (`tokens` of acts.py) and their lemmas, aligned."""
+
     id: int
     date: str
     kind: str | None
     countries: frozenset[str]
     lemmas: list[str] = field(default_factory=list)
+    summary: str = ""
+
+
+def expectation(commitment: Commitment) -> tuple[tuple[str, ...], str | None, int]:
+    """The kinds of event that would fulfil it, the word that says so and its index (None: nothing to follow)."""
+    lemmas = commitment.lemmas
+    start = next((index for index, lemma in enumerate(lemmas) if lemma.startswith(COMMIT_VERBS)), 0)
+    for begin in (start, 0) if start else (0,):
+        for index in range(begin, len(lemmas)):
+            for prefixes, kinds in EXPECT:
+                if lemmas[index].startswith(prefixes):
+                    return kinds, lemmas[index], index
+    default = DEFAULT_EXPECT.get(commitment.kind or "")
+    return (default, commitment.kind, start) if default else ((), None, 0)
 
 
 def expected_kinds(commitment: Commitment) -> tuple[tuple[str, ...], str | None]:
     """The kinds of event that would fulfil it and the word that says so (None: nothing to follow)."""
-    for prefixes, kinds in EXPECT:
-        for lemma in commitment.lemmas:
-            if lemma.startswith(prefixes):
-                return kinds, lemma
-    default = DEFAULT_EXPECT.get(commitment.kind or "")
-    return (default, commitment.kind) if default else ((), None)
+    kinds, word, _ = expectation(commitment)
+    return kinds, word
+
+
+def fulfils(commitment: Commitment, asked: tuple[str, ...], where: str | None, event: Fulfilment) -> bool:
+    """The event is the act asked for: reported as done, by the bodies the commitment names (when both name any), and
+    for a visit, going where the commitment said (talks or a meeting count only when held there)."""
+    if event.summary and unrealised(event.summary):
+        return False
+    named, acting = bodies(commitment.summary), bodies(event.summary)
+    if named and acting and not named & acting:
+        return False
+    if "phone_call" in asked and event.kind != "phone_call":
+        return any(word.startswith(PHONE_WORD) for word in tokens(event.summary))
+    if "visit" in asked:
+        went = place_country(event.place) or destination(event.summary)
+        if event.kind != "visit":
+            return where is not None and went == where
+        return where is None or went is None or went == where
+    return True
 
 
 def pair_keys(countries: frozenset[str]) -> list[tuple[str, str]]:
@@ -59,8 +102,10 @@ class FulfilmentIndex:
     """Events by (country pair, kind), sorted by date, for a bisect per commitment."""
 
     lists: dict[tuple[tuple[str, str], str], list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
+    events: dict[int, Fulfilment] = field(default_factory=dict)
 
     def add(self, event: Fulfilment) -> None:
+        self.events[event.id] = event
         for pair in pair_keys(event.countries):
             self.lists[(pair, event.kind)].append((event.date, event.id))
 
@@ -70,10 +115,12 @@ class FulfilmentIndex:
 
     def find(self, commitment: Commitment) -> list[tuple[int, str, str]]:
         """Up to MAX_LINKS (event id, kind, word) fulfilling the commitment, earliest first."""
-        kinds, word = expected_kinds(commitment)
+        asked, word, at = expectation(commitment)
         pairs = pair_keys(commitment.countries)
-        if not kinds or not pairs or not commitment.date:
+        if not asked or not pairs or not commitment.date:
             return []
+        kinds = asked + VISIT_ALSO if "visit" in asked else asked + ("talks",) if "phone_call" in asked else asked
+        where = destination(commitment.summary, at) if "visit" in asked else None
         end = (dt.date.fromisoformat(commitment.date[:10]) + dt.timedelta(days=HORIZON_DAYS)).isoformat()
         found: list[tuple[str, int, str]] = []
         for kind in kinds:
@@ -81,6 +128,7 @@ class FulfilmentIndex:
             for date, id in items[bisect.bisect_right(items, (commitment.date, 1 << 62)):]:
                 if date > end or len(found) >= MAX_LINKS * len(kinds):
                     break
-                found.append((date, id, kind))
+                if fulfils(commitment, asked, where, self.events[id]):
+                    found.append((date, id, kind))
         found.sort()
         return [(id, kind, word or "") for date, id, kind in found[:MAX_LINKS]]

@@ -16,6 +16,8 @@ BOILERPLATE = DIR / "boilerplate.txt"      # one regular expression per line, ma
 TOPICS = DIR / "topics.tsv"                # lemma-prefixes(space) context
 TRIGGERS = DIR / "triggers.tsv"            # lemma category kind
 MONTHS = DIR / "months.tsv"                # form month-number
+ACT_BODIES = DIR / "act_bodies.tsv"        # word-prefixes body ministry?  (follow-up rule)
+ACT_UNREALISED = DIR / "act_unrealised.txt"  # word-prefixes of intended, planned or refused acts
 REGIONS = DIR / "regions.txt"              # a part of the world in the nominative ("Латинская Америка")
 RELATIVES = DIR / "relatives.txt"          # a kinship noun as a lemma ("дочь капитана Имя": not the captain)
 OCCUPATIONS = DIR / "occupations.txt"      # an occupation noun as a lemma ("моряк", "литературовед")
@@ -23,7 +25,7 @@ EVENT_CUES = DIR / "event_cues.tsv"        # lemma category: a word that suggest
 CATEGORIES = DIR / "categories.tsv"        # PLOVER category, quad class, colour, pattern, English and Russian label
 
 ALL = [COUNTRIES, COUNTRY_FORMS, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS, REGIONS, RELATIVES,
-       OCCUPATIONS, EVENT_CUES, CATEGORIES]
+       OCCUPATIONS, EVENT_CUES, CATEGORIES, ACT_BODIES, ACT_UNREALISED]
 
 
 def load_lines(path: Path) -> Iterator[str]:

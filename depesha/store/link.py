@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from depesha.corpus.acts import tokens
 from depesha.corpus.followup import Commitment, Fulfilment, FulfilmentIndex, expected_kinds
 
-from .lemma import lemmatize
+from .lemma import lemmatize_word
 from .queries import COMMITMENT_KINDS
 
-FULFILLING = ("visit", "meeting", "talks", "signing", "phone_call")
+FULFILLING = ("visit", "meeting", "talks", "signing", "phone_call", "session")
 
 
 def link_followups(writer: Any) -> int:
@@ -18,10 +19,10 @@ def link_followups(writer: Any) -> int:
     with writer.transaction():
         marks = ", ".join("?" * len(FULFILLING))
         index = FulfilmentIndex()
-        for id, date, kind, countries in writer.execute(
-            f"SELECT id, date, kind, countries FROM clusters WHERE kind IN ({marks})", FULFILLING
+        for id, date, kind, countries, summary, place in writer.execute(
+            f"SELECT id, date, kind, countries, summary, place FROM clusters WHERE kind IN ({marks})", FULFILLING
         ).fetchall():
-            index.add(Fulfilment(id, date or "", kind, frozenset(countries.split())))
+            index.add(Fulfilment(id, date or "", kind, frozenset(countries.split()), summary or "", place))
         index.sort()
         marks = ", ".join("?" * len(COMMITMENT_KINDS))
         commitments = writer.execute(
@@ -30,7 +31,8 @@ def link_followups(writer: Any) -> int:
         ).fetchall()
         links = []
         for id, date, kind, countries, summary in commitments:
-            commitment = Commitment(id, date or "", kind, frozenset(countries.split()), lemmatize(summary or "").split())
+            words = [lemmatize_word(word) for word in tokens(summary or "")]
+            commitment = Commitment(id, date or "", kind, frozenset(countries.split()), words, summary or "")
             if not expected_kinds(commitment)[0]:
                 continue
             for event, event_kind, word in index.find(commitment):

@@ -42,3 +42,24 @@ def test_corpus_followup_finds_later_events_between_the_parties():
     found = index.find(commitment("предложил обменяться визитами"))
     assert [(id, kind) for id, kind, _ in found] == [(11, "visit")]
     assert index.find(commitment("предложил обменяться визитами", countries=("KZ",))) == []
+
+
+@pytest.mark.parametrize("later, kind, place, linked", [
+    ("Министр иностранных дел Мексики прибыл в Астану с визитом.", "visit", None, True),
+    ("Министр иностранных дел Казахстана прибыл в Мехико с визитом.", "visit", None, False),   # the other way
+    ("Министр обороны Мексики прибыл в Астану.", "visit", None, False),                        # another body
+    ("Министр иностранных дел Мексики провел переговоры в Астане.", "talks", "Астана", True),   # talks where asked
+    ("Министр иностранных дел Мексики провел переговоры.", "talks", None, False),              # talks: place unknown
+    ("Стороны вновь заявили о намерении организовать визит.", "visit", None, False),           # only intended
+])
+def test_corpus_followup_a_visit_goes_where_asked_by_whom_asked(later, kind, place, linked):
+    index = FulfilmentIndex()
+    index.add(Fulfilment(20, "2026-02-03", kind, frozenset({"KZ", "MX"}), later, place))
+    index.sort()
+    text = "Министр иностранных дел Казахстана пригласил министра иностранных дел Мексики посетить Астану"
+    asked = Commitment(1, "2025-11-28", "invitation", frozenset({"KZ", "MX"}), [], text)
+    from depesha.corpus.acts import tokens
+    from depesha.store.lemma import lemmatize_word
+
+    asked.lemmas = [lemmatize_word(word) for word in tokens(text)]
+    assert bool(index.find(asked)) is linked

@@ -110,7 +110,15 @@ def open_store(url: str = DEFAULT_DB, *, create: bool = True, upgrade: bool = Fa
     if version > migrate.LATEST:
         raise StoreError(f"{url} has schema version {version}, newer than this depesha ({migrate.LATEST})")
     if (version == 0 and create) or (upgrade and version < migrate.LATEST):
-        store.upgrade()
+        database = store.engine.url.database if store.dialect == "sqlite" else None
+        if database and database != ":memory:":  # two processes creating one store: the second waits, then sees it
+            from .lock import writer_lock
+
+            with writer_lock(database):
+                if store.version() < migrate.LATEST:
+                    store.upgrade()
+        else:
+            store.upgrade()
     elif version < migrate.LATEST:
         raise StoreError(f"{url} has schema version {version}, run `depesha db upgrade --db {url}`")
     return store

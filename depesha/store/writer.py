@@ -15,7 +15,7 @@ from typing import Any
 from depesha.corpus import dedup
 from depesha.corpus.resolve import Candidate, Mention, Resolver
 
-from . import apply
+from . import apply, lock
 from .apply import Applier
 from .memory import MemoryIndex
 from .prepare import Item, Prepared, check_record, prepare, prepare_all, raw_hash
@@ -92,8 +92,11 @@ class Writer:
     """
 
     def __init__(self, store: Any, batch: int = 1, extractor: str | None = None, bulk: bool = False,
-                 parallel: bool | None = None):
+                 parallel: bool | None = None, wait: float | None = None):
         self.store, self.batch, self.extractor, self.bulk = store, batch, extractor, bulk
+        database = store.engine.url.database if store.dialect == "sqlite" else None
+        # another process's writer is waited for (`wait` seconds at most): its entities are not in our indexes
+        self.file_lock = lock.acquire(database, wait) if database and database != ":memory:" else None
         self.parallel = bulk and ((os.cpu_count() or 1) >= 2 if parallel is None else parallel)
         self.memory: MemoryIndex | None = None
         self.applier: Applier | None = None
@@ -234,6 +237,15 @@ class Writer:
         self.known_sectors.clear()
 
     def close(self) -> None:
+        """Commit, close the connection and give back the writer lock (even when the commit fails)."""
+        try:
+            self.finish()
+        finally:
+            if self.file_lock is not None:
+                lock.release(self.file_lock)
+                self.file_lock = None
+
+    def finish(self) -> None:
         try:
             self.commit()
         finally:

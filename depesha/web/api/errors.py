@@ -36,16 +36,30 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
+def wants_json(request: Request) -> bool:
+    """The API and the JSON the pages fetch (/charts/*.json, /openapi.json): their errors are JSON errors."""
+    return is_api(request) or request.url.path.endswith(".json")
+
+
 def wants_page(request: Request) -> bool:
-    """A browser asking for a page (not the API, not a chart's JSON): its errors are the HTML error page."""
-    return not is_api(request) and not request.url.path.endswith(".json") \
-        and "text/html" in request.headers.get("accept", "")
+    """A browser asking for a page: its errors are the HTML error page."""
+    return not wants_json(request) and "text/html" in request.headers.get("accept", "")
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
     from ..pages.common import render  # a reader who follows a dead link sees a page, not JSON
 
     return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+def http_message(request: Request, error: HTTPException) -> str:
+    """What to do about a 404 or 405 of the router (its own detail is a bare 'Not Found')."""
+    where = f"{request.method} {request.url.path[:200]}"
+    if error.status_code == 404:
+        return f"no such endpoint: {where} (the routes are listed in /openapi.json)"
+    if error.status_code == 405:
+        return f"method not allowed: {where} (the routes and their methods are listed in /openapi.json)"
+    return str(error.detail)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -69,17 +83,19 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, error: RequestValidationError) -> Response:
+        if wants_json(request):
+            return error_response(422, "invalid_request", describe_validation(error))
         if wants_page(request):
             return error_page(request, 422, describe_validation(error))
-        if not is_api(request):
-            return await request_validation_exception_handler(request, error)
-        return error_response(422, "invalid_request", describe_validation(error))
+        return await request_validation_exception_handler(request, error)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
+        if wants_json(request):
+            response = error_response(error.status_code, "http_error", http_message(request, error))
+            response.headers.update(error.headers or {})
+            return response
         if wants_page(request):
             return error_page(request, error.status_code,
                               "No such page." if error.status_code == 404 else str(error.detail))
-        if not is_api(request):
-            return await http_exception_handler(request, error)
-        return error_response(error.status_code, "http_error", str(error.detail))
+        return await http_exception_handler(request, error)

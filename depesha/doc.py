@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from .record import Record
 
 Span = tuple[int, int]
+
+
+def content_id(text: str) -> str:
+    """The id of an article: 'a' + the first 16 hex digits of the SHA-256 of its cleaned text (UTF-8).
+
+    >>> content_id("abc")
+    'aba7816bf8f01cfea'
+    """
+    return "a" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 # ARTICLE

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .clean import clean_text, detect_language, find_attribution, parse_dateline
-from .doc import Dateline, Doc
+from .doc import Dateline, Doc, content_id
 from .pipeline import Stage
 
 if TYPE_CHECKING:
@@ -18,7 +17,7 @@ def clean_doc(doc: Doc) -> Doc:
     """Stage `clean`: cleaned text, language, dateline, attribution, id and metadata."""
     article = doc.article
     doc.text = clean_text(doc.raw)
-    doc.id = "a" + hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:16]
+    doc.id = content_id(doc.text)
     if article is not None:
         doc.published, doc.title, doc.source = article.published, article.title, article.agency
         doc.warnings.extend(w for w in article.warnings if w not in doc.warnings)

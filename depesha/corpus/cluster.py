@@ -36,14 +36,16 @@ class Cluster:
 
 @lru_cache(maxsize=10_000)
 def parse_date(value: str | None) -> dt.date | None:
-    """'2025-11-28', '2025-11' or '2025' -> a date (the first day of a month or year)."""
+    """'2025-11-28', '2025-11' or '2025' -> a date (the first day of a month or year); None for anything else,
+    and for the first and last years a date can hold (a window of days around them would overflow)."""
     if not value:
         return None
     parts = (value.split("-") + ["01", "01"])[:3]
     try:
-        return dt.date(int(parts[0]), int(parts[1] or 1), int(parts[2] or 1))
-    except ValueError:
+        date = dt.date(int(parts[0]), int(parts[1] or 1), int(parts[2] or 1))
+    except (ValueError, OverflowError):   # OverflowError: a year like 99999999999
         return None
+    return date if dt.MINYEAR < date.year < dt.MAXYEAR else None
 
 
 @lru_cache(maxsize=10_000)

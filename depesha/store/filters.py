@@ -13,6 +13,8 @@ CATEGORIES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RET
 MODES = ["online", "in_person", "phone"]
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+MAX_COUNTRIES = 20        # every one must take part; each is a join, and SQLite joins at most 64 tables
+SQL_INT_MAX = 2**63 - 1   # the largest integer SQLite (and PostgreSQL's bigint) holds: no id is larger
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -27,14 +29,14 @@ def check_country(value: str) -> str:
     """'kz' -> 'KZ'; ValueError for anything that is not a known ISO 3166-1 alpha-2 code."""
     code = value.strip().upper()
     if code not in known_countries():
-        raise ValueError(f"unknown country code {value!r}: expected ISO 3166-1 alpha-2, e.g. KZ, MX")
+        raise ValueError(f"unknown country code {value[:40]!r}: expected ISO 3166-1 alpha-2, e.g. KZ, MX")
     return code
 
 
 def check_date(value: str, end: bool = False) -> str:
     """'2025', '2025-11' or '2025-11-28'; a partial date covers its whole year or month when `end`."""
     if not DATE.match(value.strip()):
-        raise ValueError(f"bad date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(f"bad date {value[:40]!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
     parts = value.strip().split("-")
     try:
         dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
@@ -45,6 +47,11 @@ def check_date(value: str, end: bool = False) -> str:
     return value.strip() + ("-99" if end and len(parts) == 2 else "-12-99" if end else "-01" if len(parts) == 2 else "-01-01")
 
 
+def is_sql_int(value: int) -> bool:
+    """True when `value` fits a 64-bit signed integer column (a larger one cannot be bound to a query)."""
+    return -SQL_INT_MAX - 1 <= value <= SQL_INT_MAX
+
+
 def check_limit(value: int, maximum: int = MAX_LIMIT) -> int:
     if not 1 <= value <= maximum:
         raise ValueError(f"page size {value} out of range: expected 1..{maximum}")
@@ -53,7 +60,7 @@ def check_limit(value: int, maximum: int = MAX_LIMIT) -> int:
 
 def check_choice(value: str, choices: list[str], what: str) -> str:
     if value not in choices:
-        raise ValueError(f"unknown {what} {value!r}: expected one of {', '.join(choices)}")
+        raise ValueError(f"unknown {what} {value[:40]!r}: expected one of {', '.join(choices)}")
     return value
 
 
@@ -70,8 +77,16 @@ def load_cursor(value: str, size: int) -> list[str]:
     except Exception:  # noqa: BLE001 - any garbage is the same mistake for the user
         parts = []
     if len(parts) != size:
-        raise ValueError(f"bad cursor {value!r}: pass back the `next` value of a previous page")
+        raise ValueError(f"bad cursor {value[:100]!r}: pass back the `next` value of a previous page")
     return parts
+
+
+def cursor_number(value: str, part: str) -> int:
+    """An integer part of the cursor `value`; ValueError (bad cursor) when it is not one a page could hold."""
+    number = int(part) if part.lstrip("-").isdigit() and len(part) <= 20 else None
+    if number is None or not is_sql_int(number):
+        raise ValueError(f"bad cursor {value[:100]!r}: pass back the `next` value of a previous page")
+    return number
 
 
 @dataclass
@@ -91,7 +106,10 @@ class EventFilter:
     open: bool = False                                    # commitments only: not followed up
 
     def check(self) -> EventFilter:
-        self.countries = [check_country(code) for code in self.countries]
+        self.countries = list(dict.fromkeys(check_country(code) for code in self.countries))
+        if len(self.countries) > MAX_COUNTRIES:
+            raise ValueError(f"too many countries: {len(self.countries)}, at most {MAX_COUNTRIES}"
+                             " (an event must involve every one)")
         if self.category:
             self.category = check_choice(self.category.upper(), CATEGORIES, "category")
         if self.mode:

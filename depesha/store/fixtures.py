@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
-import hashlib
 import random
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from depesha.doc import content_id
 
 # POOLS
 
@@ -110,8 +111,8 @@ class Builder:
 
 
 def article_id(text: str) -> str:
-    """The content id of the contract: 'a' + 16 hex digits of sha256 of the cleaned text."""
-    return "a" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    """The content id of the contract (depesha.doc.content_id): 'a' + 16 hex digits of sha256 of the cleaned text."""
+    return content_id(text)
 
 
 # RECORD

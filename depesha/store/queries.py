@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 
 from depesha.corpus.names import compatible_given, parse_person
 
-from .filters import DEFAULT_LIMIT, EventFilter, dump_cursor, load_cursor
+from .filters import DEFAULT_LIMIT, EventFilter, cursor_number, dump_cursor, is_sql_int, load_cursor
 from .lemma import lemmatize, lemmatize_query
 from .store import adapt_sql
 
@@ -38,8 +38,8 @@ def marks(values: list[Any] | set[Any] | tuple[Any, ...]) -> str:
 
 def find_entity_ids(conn: Connection, value: str, type: str) -> list[int]:
     """An id ('123') or a name: persons match on surname and given name, bodies on a part of the name."""
-    if value.isdigit():
-        return [int(value)]
+    if value.isascii() and value.isdigit():  # an id; one beyond SQLite's integers names no entity
+        return [int(value)] if len(value) <= 19 and is_sql_int(int(value)) else []
     if type == "person":
         wanted = parse_person(value)
         rows = fetch(conn, "SELECT id, name FROM entities WHERE type = 'person' AND skey = ?", [wanted.surname])
@@ -50,6 +50,7 @@ def find_entity_ids(conn: Connection, value: str, type: str) -> list[int]:
 
 
 def entity_rows(conn: Connection, ids: list[int]) -> dict[int, dict[str, Any]]:
+    ids = [id for id in ids if is_sql_int(id)]
     if not ids:
         return {}
     rows = fetch(conn, f"SELECT id, type, name, country, gender, sector, canonical, first_seen, last_seen, articles"
@@ -59,7 +60,7 @@ def entity_rows(conn: Connection, ids: list[int]) -> dict[int, dict[str, Any]]:
 
 
 def get_entity(conn: Connection, id: int) -> dict[str, Any] | None:
-    entity = entity_rows(conn, [id]).get(id)
+    entity = entity_rows(conn, [id]).get(id)   # None too for an id SQLite cannot hold
     if entity is None:
         return None
     entity["positions"] = position_history(conn, id)
@@ -83,7 +84,7 @@ def list_entities(conn: Connection, *, type: str | None = None, country: str | N
         params.extend([f"%{lemmatize(q)}%", f"%{q}%"])
     if cursor:
         where.append("id > ?")
-        params.append(int(load_cursor(cursor, 1)[0]))
+        params.append(cursor_number(cursor, load_cursor(cursor, 1)[0]))
     rows = fetch(conn, f"SELECT id FROM entities WHERE {' AND '.join(where)} ORDER BY id LIMIT ?", [*params, limit + 1])
     ids = [row[0] for row in rows[:limit]]
     found = entity_rows(conn, ids)
@@ -173,7 +174,7 @@ def find_events(conn: Connection, flt: EventFilter, *, limit: int = DEFAULT_LIMI
     if cursor:
         date, id = load_cursor(cursor, 2)
         where.append("(c.date > ? OR (c.date = ? AND c.id > ?))")
-        params.extend([date, date, int(id)])
+        params.extend([date, date, cursor_number(cursor, id)])
     rows = fetch(conn, "SELECT c.id, c.category, c.kind, c.date, c.mode, c.place, c.countries, c.outcome, c.summary,"
                        f" c.articles FROM clusters c WHERE {' AND '.join(where)} ORDER BY c.date, c.id LIMIT ?",
                  [*params, limit + 1])
@@ -223,6 +224,8 @@ def add_event_details(conn: Connection, items: list[dict[str, Any]], followups: 
 
 
 def get_event(conn: Connection, id: int) -> dict[str, Any] | None:
+    if not is_sql_int(id):
+        return None
     rows = fetch(conn, "SELECT id, category, kind, date, mode, place, countries, outcome, summary, articles"
                        " FROM clusters WHERE id = ?", [id])
     if not rows:
@@ -282,7 +285,7 @@ def list_articles(conn: Connection, *, since: str | None = None, until: str | No
             params.append(value)
     if cursor:
         where.append("num > ?")
-        params.append(int(load_cursor(cursor, 1)[0]))
+        params.append(cursor_number(cursor, load_cursor(cursor, 1)[0]))
     rows = fetch(conn, f"SELECT num FROM articles WHERE {' AND '.join(where)} ORDER BY num LIMIT ?", [*params, limit + 1])
     nums = [row[0] for row in rows[:limit]]
     found = article_rows(conn, nums)
@@ -315,7 +318,7 @@ def search_nums(conn: Connection, query: str, limit: int, before: int | None = N
 
 def search(conn: Connection, query: str, *, limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> Page:
     """Full-text search with Russian morphology; each hit has a snippet around the first match."""
-    before = int(load_cursor(cursor, 1)[0]) if cursor else None
+    before = cursor_number(cursor, load_cursor(cursor, 1)[0]) if cursor else None
     nums = search_nums(conn, query, limit + 1, before)
     found = article_rows(conn, nums[:limit])
     texts = dict(fetch(conn, f"SELECT num, text FROM articles WHERE num IN ({marks(nums[:limit])})", nums[:limit])) if nums else {}

@@ -51,7 +51,7 @@ def country_graph(pairs: Counter[tuple[str, str]]) -> dict[str, Any]:
 def ties_of(request: Request) -> int:
     """?ties=N, the strongest ties drawn (default 40, 5 to 300)."""
     value = request.query_params.get("ties", "")
-    return min(max(int(value), 5), 300) if value.isdigit() else DEFAULT_TIES
+    return min(max(int(value), 5), 300) if value.isascii() and value.isdigit() and len(value) < 10 else DEFAULT_TIES
 
 
 def people_graph(links: list[dict[str, Any]]) -> dict[str, Any]:

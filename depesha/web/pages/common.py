@@ -129,7 +129,7 @@ class Paging:
 def paging(request: Request, total: int, size: int) -> Paging:
     """?page=N (1-based; anything else is the first page), kept within the pages of `total` items."""
     value = request.query_params.get("page", "1")
-    asked = int(value) if value.isdigit() and 0 < int(value) < 1_000_000 else 1
+    asked = int(value) if value.isascii() and value.isdigit() and len(value) <= 6 and int(value) > 0 else 1
     pages = max(1, -(-total // size))
     return Paging(min(asked, pages), pages, size)
 

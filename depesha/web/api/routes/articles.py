@@ -12,6 +12,7 @@ from depesha.store import queries
 
 from ..deps import ConnDep, PageDep, StoreDep, require_write
 from ..errors import ApiError
+from ..ingest import check_body
 from ..models import ArticleIn, ArticlePage, IngestResult
 
 router = APIRouter(tags=["articles"])
@@ -49,7 +50,9 @@ def get_article(conn: ConnDep, id: str, text: bool = True) -> dict:
 
 
 def ingest_one(store: StoreDep, body: ArticleIn) -> IngestResult:
-    """Extract (unless a record is given) and store, through the single write connection."""
+    """Check, extract (unless a record is given) and store, through the single write connection; a text the reader
+    refuses is a ReadError, answered 400 by the API's error handlers."""
+    check_body(body)
     if body.record is not None:
         record = body.record
     elif body.text:

@@ -95,3 +95,25 @@ def test_api_ingest_text_is_extracted(client):
     response = client.post("/api/articles", json={"text": text}, headers=AUTH)
     assert response.status_code == 201 and response.json()["status"] == "stored"
     assert client.get("/api/relations/KZ/TR").json()["items"]
+
+
+def test_api_ingest_waits_for_another_writer_then_answers_503(client, db, monkeypatch):
+    import subprocess
+    import sys
+
+    from depesha.web.api.routes import articles
+
+    monkeypatch.setattr(articles, "WRITE_WAIT", 0.3)
+    hold = ("import sys, time; from depesha.store import lock; lock.acquire(sys.argv[1]); print('locked', flush=True);"
+            " time.sleep(20)")
+    child = subprocess.Popen([sys.executable, "-c", hold, db], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        response = client.post("/api/articles", json={"record": make_record(PEOPLE[3], PEOPLE[4])}, headers=AUTH)
+        assert response.status_code == 503 and response.json()["error"]["code"] == "store_busy"
+        assert "another depesha process is writing" in response.json()["error"]["message"]
+    finally:
+        child.kill()
+        child.wait()
+    response = client.post("/api/articles", json={"record": make_record(PEOPLE[3], PEOPLE[4])}, headers=AUTH)
+    assert response.status_code == 201, response.text

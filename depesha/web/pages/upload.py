@@ -69,8 +69,16 @@ def extract_fields(fields: dict[str, str]) -> dict[str, Any]:
 
 
 def store_record(ctx: Context, record: dict[str, Any], raw: str) -> Any:
-    with ctx.store.write_lock, ctx.store.writer() as writer:
-        return writer.add(record, raw=raw)
+    from depesha.errors import StoreError
+    from depesha.web.api.routes.articles import WRITE_WAIT
+
+    with ctx.store.write_lock:
+        try:
+            writer = ctx.store.writer(wait=WRITE_WAIT)
+        except StoreError as error:
+            raise PageError(503, f"{error}; try again later") from None
+        with writer:
+            return writer.add(record, raw=raw)
 
 
 # PAGES

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from depesha.errors import DepeshaError
+from depesha.errors import DepeshaError, StoreError
 from depesha.store import queries
 
 from ..deps import ConnDep, PageDep, StoreDep, require_write
 from ..errors import ApiError
 from ..ingest import check_body
 from ..models import ArticleIn, ArticlePage, IngestResult
+
+WRITE_WAIT = 30.0   # seconds a write waits for another process's writer (an `ingest` running) before a 503
 
 router = APIRouter(tags=["articles"])
 
@@ -49,6 +51,14 @@ def get_article(conn: ConnDep, id: str, text: bool = True) -> dict:
     return public(found)
 
 
+def open_writer(store: StoreDep) -> Any:
+    """The store's writer, waiting WRITE_WAIT seconds at most for another process's (an `ingest` running): 503."""
+    try:
+        return store.writer(wait=WRITE_WAIT)
+    except StoreError as error:
+        raise ApiError(503, "store_busy", f"{error}; try again later") from None
+
+
 def ingest_one(store: StoreDep, body: ArticleIn) -> IngestResult:
     """Check, extract (unless a record is given) and store, through the single write connection; a text the reader
     refuses is a ReadError, answered 400 by the API's error handlers."""
@@ -62,7 +72,7 @@ def ingest_one(store: StoreDep, body: ArticleIn) -> IngestResult:
                          url=body.url, html=body.html)
     else:
         raise ApiError(400, "bad_parameter", "expected `text` or `record`")
-    with store.write_lock, store.writer() as writer:
+    with store.write_lock, open_writer(store) as writer:
         try:
             outcome = writer.add(record, raw=body.text)
         except DepeshaError as error:

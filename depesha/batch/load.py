@@ -7,14 +7,18 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .schema import LISTS, assemble_record
-from .spark import join
+from .spark import check_run, join
 
 log = logging.getLogger(__name__)
 
 
 def read_records(spark: Any, out: str) -> Iterator[dict[str, Any]]:
-    """Every record of a batch output, rebuilt from its Parquet tables, streamed to the driver."""
+    """Every record of a batch output, rebuilt from its Parquet tables, streamed to the driver (a local output must
+    be one finished run: `check_run`)."""
     from pyspark.sql import functions as F
+
+    if "://" not in out or out.startswith("file://"):
+        check_run(out)
 
     frame = spark.read.parquet(join(out, "articles"))
     for table in LISTS:

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import time
+import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -17,6 +18,9 @@ from .tasks import KINDS, extract_partition
 log = logging.getLogger(__name__)
 
 TABLES = ["articles", "entities", "positions", "events", "failures"]
+STAGING = ".staging-"        # a run writes under out/.staging-<run> (hidden: Spark's readers skip it), then moves
+RUN_FILE = "_RUN"            # in each published table: the id of the run that wrote it
+SUMMARY = "_summary.json"    # written last: the id of the last finished run
 STAT = ("pid int, host string, loads int, load_seconds double, seconds double, cpu_seconds double, "
         "articles int, peak_rss_mb double")
 DEFAULT_CONF = {
@@ -103,6 +107,7 @@ class Summary:
     partitions: int = 0
     skip_reasons: dict[str, int] = field(default_factory=dict)
     fail_reasons: dict[str, int] = field(default_factory=dict)
+    run: str = ""                  # the run's id, in each table's _RUN file
 
     @property
     def throughput(self) -> float:
@@ -143,15 +148,20 @@ def run_batch(spark: Any, inputs: list[str], out: str, partitions: int | None = 
     frame = spark.createDataFrame(rows, union_schema(), verifySchema=False)
     frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
     counts = {row["kind"]: row["count"] for row in frame.groupBy("kind").count().collect()}
-    write_tables(frame, out, jsonl)
+    run = uuid.uuid4().hex
+    staging = join(out, f"{STAGING}{run}")
+    names = write_tables(frame, staging, jsonl)
     summary = summarize(frame, counts, len(units), partitions)
     summary.seconds = time.perf_counter() - started
+    summary.run = run
     frame.unpersist()
+    publish(spark, staging, out, names, run)
     write_summary(summary, out)
     return summary
 
 
-def write_tables(frame: Any, out: str, jsonl: bool) -> None:
+def write_tables(frame: Any, out: str, jsonl: bool) -> list[str]:
+    """Write every table under `out` (the run's staging directory); returns their names."""
     for table in TABLES:
         part = frame.where(frame.kind == table).select(f"`{table}`.*")
         if table == "failures":
@@ -159,6 +169,54 @@ def write_tables(frame: Any, out: str, jsonl: bool) -> None:
         part.write.mode("overwrite").parquet(join(out, table))
     if jsonl:
         frame.where(frame.kind == "jsonl").select("jsonl").write.mode("overwrite").text(join(out, "jsonl"))
+    return [*TABLES, *(["jsonl"] if jsonl else [])]
+
+
+def publish(spark: Any, staging: str, out: str, names: list[str], run: str) -> None:
+    """Move a finished run's tables from its staging directory into `out` (renames: Hadoop's FileSystem, local or
+    HDFS), each with a `_RUN` file naming the run. A job killed before this leaves only a hidden staging directory
+    (removed by the next run) beside the last finished run's tables; killed during it, the tables name two runs and
+    `check_run` says so."""
+    jvm = spark.sparkContext._jvm
+    Path = jvm.org.apache.hadoop.fs.Path
+    root = Path(out)
+    fs = root.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    fs.delete(Path(join(out, SUMMARY)), False)
+    for name in names:
+        target = Path(join(out, name))
+        fs.delete(target, True)
+        stream = fs.create(Path(join(staging, name) + "/" + RUN_FILE), True)
+        stream.write(bytearray(run.encode()))
+        stream.close()
+        if not fs.rename(Path(join(staging, name)), target):
+            raise RuntimeError(f"cannot move {join(staging, name)} to {join(out, name)}")
+    for status in fs.listStatus(root):  # this run's staging directory and any left by killed runs
+        if status.getPath().getName().startswith(STAGING):
+            fs.delete(status.getPath(), True)
+
+
+def check_run(out: str, names: list[str] = TABLES) -> str:
+    """The run id of a local batch output whose tables all come from one finished run.
+
+    Raises:
+        RuntimeError: no finished run there, or tables of two runs (a job was killed while publishing).
+    """
+    root = out.removeprefix("file://")
+    try:
+        with open(os.path.join(root, SUMMARY), encoding="utf-8") as file:
+            run = json.load(file).get("run", "")
+    except (OSError, ValueError):
+        raise RuntimeError(f"{out}: no finished batch run ({SUMMARY} missing or unreadable): run `depesha batch` again") from None
+    for name in names:
+        try:
+            with open(os.path.join(root, name, RUN_FILE), encoding="utf-8") as file:
+                found = file.read().strip()
+        except OSError:
+            found = ""
+        if found != run:
+            raise RuntimeError(f"{out}: table {name} is not from the last finished run (a job was killed while writing):"
+                               " run `depesha batch` again")
+    return run
 
 
 def summarize(frame: Any, counts: dict[str, int], inputs: int, partitions: int) -> Summary:
@@ -203,9 +261,12 @@ def join(out: str, name: str) -> str:
 
 
 def write_summary(summary: Summary, out: str) -> None:
+    """`_summary.json`, written last (a temporary file renamed): its run id marks the output finished."""
     if "://" in out and not out.startswith("file://"):
         return
     path = out.removeprefix("file://")
     os.makedirs(path, exist_ok=True)
-    with open(os.path.join(path, "_summary.json"), "w", encoding="utf-8") as file:
+    temporary = os.path.join(path, f".{SUMMARY}.tmp")
+    with open(temporary, "w", encoding="utf-8") as file:
         json.dump(summary.as_json(), file, ensure_ascii=False, indent=2)
+    os.replace(temporary, os.path.join(path, SUMMARY))

@@ -134,3 +134,27 @@ def test_batch_spark_load_idempotent(spark, batch, tmp_path):
     with store.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == 9
     store.close()
+
+
+def test_batch_spark_output_is_one_finished_run(spark, corpus, tmp_path):
+    """A run writes under a hidden staging directory and moves its tables in at the end: a killed run leaves the last
+    finished run's tables (its leftovers are removed by the next run); tables of two runs are refused by name."""
+    from depesha.batch.spark import RUN_FILE, STAGING, check_run
+
+    out = tmp_path / "out"
+    first = run_batch(spark, corpus[:1], str(out), partitions=2)
+    assert first.run and check_run(str(out)) == first.run
+    assert json.loads((out / "_summary.json").read_text())["run"] == first.run
+    assert not [p for p in out.iterdir() if p.name.startswith(STAGING)]
+    leftover = out / f"{STAGING}killed" / "events"                  # what a job killed mid-write leaves
+    leftover.mkdir(parents=True)
+    (leftover / "_SUCCESS").write_text("")
+    second = run_batch(spark, corpus[:1], str(out), partitions=2)
+    assert second.run != first.run and check_run(str(out)) == second.run
+    assert not (out / f"{STAGING}killed").exists()
+    (out / "entities" / RUN_FILE).write_text(first.run)            # killed between two tables' moves
+    with pytest.raises(RuntimeError, match="table entities is not from the last finished run"):
+        list(read_records(spark, str(out)))
+    (out / "_summary.json").unlink()                                 # killed before the summary
+    with pytest.raises(RuntimeError, match="no finished batch run"):
+        check_run(str(out))

@@ -13,7 +13,8 @@ The output is GeoJSON with one feature per code, `properties.name` = our ISO alp
 depesha/data/country_numeric.tsv), coordinates rounded to 0.01 degree with repeated points dropped, features in code
 order: the same input gives the same bytes. Three outlines have no numeric code: Kosovo is drawn as XK (our
 user-assigned code), N. Cyprus and Somaliland as parts of CY and SO (countries.tsv follows UN membership).
-Antarctica is left out (no events, a third of the map's height).
+Antarctica is left out (no events, a third of the map's height); rings across the 180th meridian (Chukotka, Fiji)
+are cut there into one ring on each side, so that a flat map draws no stripe across the world.
 """
 
 from __future__ import annotations
@@ -75,10 +76,43 @@ def quantize(ring: Ring) -> list[list[float]]:
     return out if len(out) >= 4 else [[round(x, DIGITS), round(y, DIGITS)] for x, y in ring]
 
 
+def close(ring: list[list[float]]) -> list[list[float]]:
+    """The ring without repeated points, ending where it starts."""
+    out = [point for i, point in enumerate(ring) if i == 0 or point != ring[i - 1]]
+    return out if out[0] == out[-1] else [*out, out[0]]
+
+
+def split_antimeridian(ring: list[list[float]]) -> list[list[list[float]]]:
+    """A ring that crosses the 180th meridian (Chukotka, Fiji) -> one ring on each side, closed along the meridian:
+    drawn flat, the crossing would be a stripe across the whole map."""
+    crossings = [i for i in range(1, len(ring)) if abs(ring[i][0] - ring[i - 1][0]) > 180]
+    if not crossings:
+        return [ring]
+    if len(crossings) != 2:
+        raise ValueError(f"a ring crosses the 180th meridian {len(crossings)} times, expected 2")
+    parts, part = [], [ring[0]]
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+        if abs(x1 - x0) > 180:
+            side = 180.0 if x0 > 0 else -180.0
+            unwrapped = x1 + 360 if x0 > 0 else x1 - 360
+            y = round(y0 + (side - x0) / (unwrapped - x0) * (y1 - y0), DIGITS) if unwrapped != x0 else y0
+            parts.append([*part, [side, y]])
+            part = [[-side, y]]
+        part.append([x1, y1])
+    first, middle, last = [*parts, part]
+    return [close(middle), close(last + first[1:])]
+
+
 def polygons(geometry: dict[str, Any], arcs: list[Ring]) -> list[list[list[list[float]]]]:
-    """A Polygon or MultiPolygon as a list of polygons (rings of points)."""
+    """A Polygon or MultiPolygon as a list of polygons (rings of points); a polygon across the 180th meridian
+    (no holes there) becomes two."""
     shapes = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
-    return [[quantize(stitch(ring, arcs)) for ring in shape] for shape in shapes]
+    out = []
+    for shape in shapes:
+        rings = [quantize(stitch(ring, arcs)) for ring in shape]
+        halves = split_antimeridian(rings[0])
+        out.extend([[half] for half in halves] if len(halves) > 1 else [rings])
+    return out
 
 
 # GEOJSON

@@ -120,40 +120,56 @@ def test_map_bad_filter(client, query, message):
     assert chart.status_code == 400 and message in chart.json()["error"]["message"]
 
 
-# SMALL STATES
+# SMALL STATES, REPEATED DATES
 
 
 @pytest.fixture(scope="module")
-def small_client(tmp_path_factory):
-    """A store whose only events are between KZ and Singapore, which has no outline at 1:110m."""
+def small_store(tmp_path_factory):
+    """Events between KZ and Singapore (no outline at 1:110m), and two KZ-MX reports of different dates (the
+    country link table then holds each event once per date)."""
     from fastapi.testclient import TestClient
 
     from depesha.web.app import create_app
     from depesha.web.config import Settings
 
-    record = copy.deepcopy(make_record(PEOPLE[0], PEOPLE[3], date="2025-11-28", source="kz-sg"))
-    record["article"]["text"] += "\nСингапур."
-    record["article"]["id"] = article_id(record["article"]["text"])
-    for event in record["events"]:
+    singapore = copy.deepcopy(make_record(PEOPLE[0], PEOPLE[3], date="2025-11-28", source="kz-sg"))
+    singapore["article"]["text"] += "\nСингапур."
+    singapore["article"]["id"] = article_id(singapore["article"]["text"])
+    for event in singapore["events"]:
         event["countries"] = ["KZ", "SG"]
+    records = [singapore, make_record(PEOPLE[0], PEOPLE[3], date="2025-11-28", source="a"),
+               make_record(PEOPLE[0], PEOPLE[3], date="2025-11-30", source="b")]
     path = tmp_path_factory.mktemp("map") / "small.db"
     store = open_store(str(path))
     with store.writer() as writer:
-        writer.add_many([record])
+        writer.add_many(records)
     store.close()
     with TestClient(create_app(Settings(db=str(path)))) as client:
-        yield client
+        yield client, path
 
 
-def test_map_small_state_in_the_table(small_client):
-    data = small_client.get("/charts/map.json").json()
+def test_map_small_state_in_the_table(small_store):
+    client, _ = small_store
+    data = client.get("/charts/map.json").json()
     rows = {row["code"]: row for row in data["countries"]}
     assert rows["SG"]["outline"] is False and rows["KZ"]["outline"] is True and rows["SG"]["events"] > 0
-    html = small_client.get("/map").text
+    html = client.get("/map").text
     assert ("/events?country=SG", "SG", rows["SG"]["events"]) in table_rows(html)
     assert html.count("not on the map") == 1
 
 
+@pytest.mark.parametrize("query", ["", "?country=KZ", "?country=MX", "?since=2025-01-01"])
+def test_map_counts_each_event_once(small_store, query):
+    """Whatever dates its reports gave an event, it counts once (as in the event table's total)."""
+    client, path = small_store
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT count(*) > count(DISTINCT cluster) FROM cluster_countries").fetchone()[0]  # the trap
+    data = client.get("/charts/map.json" + query).json()
+    counts = json_counts(data)
+    if data["focus"]:
+        counts[data["focus"]["code"]] = data["total"]
+    events = client.get("/api/events" + (query or "?") + "&limit=500").json()["items"]
+    assert counts == Counter(code for event in events for code in set(event["countries"]))
 # THE OUTLINE
 
 
@@ -180,6 +196,15 @@ def test_outline_is_small_and_quantized(outline):
         polygons = feature["geometry"]["coordinates"]
         polygons = polygons if feature["geometry"]["type"] == "MultiPolygon" else [polygons]
         assert all(ring[0] == ring[-1] and len(ring) >= 4 for polygon in polygons for ring in polygon)
+
+
+def test_outline_no_stripe_across_the_map(outline):
+    """No edge jumps across the 180th meridian (drawn flat, it would cross the whole world)."""
+    for feature in outline["features"]:
+        polygons = feature["geometry"]["coordinates"]
+        polygons = polygons if feature["geometry"]["type"] == "MultiPolygon" else [polygons]
+        rings = [ring for polygon in polygons for ring in polygon]
+        assert all(abs(b[0] - a[0]) <= 180 for ring in rings for a, b in zip(ring, ring[1:], strict=False)), feature["properties"]
 
 
 def test_outline_licence_next_to_it():
@@ -229,3 +254,15 @@ def test_build_keys_and_leaves_out(build):
     assert collection["features"][0]["geometry"] == {
         "type": "Polygon", "coordinates": [[[10, 20], [11, 20], [11, 21], [10, 21], [10, 20]]]}
     assert build.dump(collection).count("\n") == 4       # header, one line a feature, footer
+
+
+@pytest.mark.parametrize("ring, rings", [
+    ([[0, 0], [1, 0], [1, 1], [0, 0]], [[[0, 0], [1, 0], [1, 1], [0, 0]]]),                # no crossing: as it was
+    ([[178, 0], [-178, 0], [-178, 2], [178, 2], [178, 0]],                                   # across, back, closed
+     [[[-180.0, 0], [-178, 0], [-178, 2], [-180.0, 2], [-180.0, 0]],
+      [[180.0, 2], [178, 2], [178, 0], [180.0, 0], [180.0, 2]]]),
+    ([[179, 0], [-180, 1], [-179, 2], [180, 3], [179, 0]],                                   # points on the meridian
+     [[[-180.0, 1], [-179, 2], [-180.0, 3], [-180.0, 1]], [[180.0, 3], [179, 0], [180.0, 1], [180.0, 3]]]),
+])
+def test_build_splits_at_the_antimeridian(build, ring, rings):
+    assert build.split_antimeridian(ring) == rings

@@ -6,9 +6,11 @@
   var COLOURS = ["#dbe9f6", "#b5d2ec", "#85b5dd", "#5495ca", "#2f74b5", "#1a5397", "#0d3670", "#061f47"];
   var FOCUS = "#d4622a";
   function pieces(most) {
-    var bounds = [1], steps = [2, 2.5, 2], i = 0;     // 1, 2, 5, 10, 20, 50...
-    while (bounds[bounds.length - 1] <= most && bounds.length < COLOURS.length) {
-      bounds.push(Math.round(bounds[bounds.length - 1] * steps[i++ % 3]));
+    var bounds = [1], steps = [2, 2.5, 2], i = 0;     // 1, 2, 5, 10, 20, 50... up to the largest count
+    while (bounds.length < COLOURS.length) {
+      var next = Math.round(bounds[bounds.length - 1] * steps[i++ % 3]);
+      if (next > most) { break; }
+      bounds.push(next);
     }
     return bounds.map(function (low, k) {
       var high = k + 1 < bounds.length ? bounds[k + 1] - 1 : Infinity;
@@ -41,12 +43,13 @@
     chart.setOption({
       aria: { enabled: true },
       tooltip: { trigger: "item", renderMode: "richText", formatter: tooltip(data, byCode) },
-      visualMap: { type: "piecewise", pieces: legend, left: 8, bottom: 8, itemWidth: narrow ? 10 : 14,
+      visualMap: { type: "piecewise", pieces: legend, left: narrow ? "center" : 8, bottom: narrow ? 2 : 8,
+                   orient: narrow ? "horizontal" : "vertical", itemGap: narrow ? 4 : 6, itemWidth: narrow ? 10 : 14,
                    itemHeight: narrow ? 8 : 12, textStyle: { fontSize: narrow ? 9 : 11 },
                    outOfRange: { color: "#eef0f3" } },
       series: [{
         type: "map", map: "world", roam: false, animation: false, selectedMode: false,
-        left: 0, right: 0, top: 4, bottom: 4,
+        left: 0, right: 0, top: 4, bottom: narrow ? 24 : 4,
         itemStyle: { areaColor: "#eef0f3", borderColor: "#8a94a3", borderWidth: 0.5 },
         emphasis: { label: { show: false }, itemStyle: { areaColor: "#f2c14e", borderColor: "#333" } },
         data: items

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import Connection
 
 from depesha.store.filters import EventFilter, known_countries
@@ -50,7 +50,10 @@ def without_country(filters: Filters) -> dict[str, str]:
 
 def country_row(code: str, events: int, filters: Filters, focus: str | None) -> dict[str, Any]:
     """One country of the map and its table: a click opens its filtered events, or the pair with the focus."""
-    href = f"/pairs/{pair_slug(focus, code)}" if focus and code != focus else "/events" + query(**without_country(filters), country=code)
+    if focus and code != focus:
+        href = f"/pairs/{pair_slug(focus, code)}"
+    else:
+        href = "/events" + query(**without_country(filters), country=code)
     return {"code": code, "name": country_label(code), "events": events, "href": href, "outline": code in outlined()}
 
 
@@ -59,7 +62,8 @@ def map_counts(conn: Connection, filters: Filters, flt: EventFilter) -> dict[str
     counts: Counter[str] = data.country_counts(conn, flt)
     focus = flt.countries[0] if flt.countries else None
     total = counts.pop(focus, 0) if focus else data.count_events(conn, flt)
-    rows = [country_row(code, n, filters, focus) for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    rows = [country_row(code, n, filters, focus) for code, n in ranked]
     return {"focus": country_row(focus, total, filters, None) if focus else None, "total": total, "countries": rows}
 
 
@@ -70,14 +74,15 @@ def map_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLRespo
     with ctx.store.read() as conn:
         counts = map_counts(conn, filters, flt)
     src = "/charts/map.json" + query(**filters.as_query())
-    return render(request, "map.html", filters=filters, src=src, outline=OUTLINE_URL, everywhere="/map" + query(**without_country(filters)),
-                  **counts)
+    everywhere = "/map" + query(**without_country(filters))
+    return render(request, "map.html", filters=filters, src=src, outline=OUTLINE_URL, everywhere=everywhere, **counts)
 
 
 @router.get("/charts/map.json")
-def map_json(request: Request, ctx: Context = Depends(get_context)) -> dict[str, Any]:
+def map_json(request: Request, ctx: Context = Depends(get_context)) -> JSONResponse:
+    """The counts, every country's name (tooltips) and the outline's URL; a JSONResponse, skipping FastAPI's encoder."""
     filters = read_filters(request)
     flt = filters.to_event_filter()
     with ctx.store.read() as conn:
         counts = map_counts(conn, filters, flt)
-    return {**counts, "names": names(), "outline": OUTLINE_URL}
+    return JSONResponse({**counts, "names": names(), "outline": OUTLINE_URL})

@@ -302,3 +302,36 @@ def test_occupation_kinds(lemma, text, kind):
     from depesha.extractors.relations_model import occupation
 
     assert occupation(lemma, text, frozenset(load_lines(OCCUPATIONS))) == kind
+
+
+# COUNTRY NUMERIC CODES (keys of the world map's outline)
+
+TERRITORIES = {"EH", "FK", "GL", "NC", "PR", "TF"}   # drawn on the map, not in countries.tsv
+
+
+@pytest.fixture(scope="module")
+def numeric():
+    from depesha.data import COUNTRY_NUMERIC
+
+    return rows(COUNTRY_NUMERIC, 2)
+
+
+def test_country_numeric_covers_countries(numeric, codes):
+    iso2 = [row[0] for row in numeric]
+    assert len(iso2) == len(set(iso2))
+    assert set(iso2) - codes == TERRITORIES
+    assert codes - set(iso2) == {"XK"}                    # Kosovo has no ISO numeric code
+
+
+def test_country_numeric_shape(numeric):
+    values = [row[1] for row in numeric]
+    assert len(values) == len(set(values))
+    assert all(re.fullmatch(r"\d{3}", value) for value in values)
+
+
+@pytest.mark.parametrize("iso2,code", [
+    ("KZ", "398"), ("MX", "484"), ("RU", "643"), ("US", "840"), ("AD", "020"), ("GB", "826"), ("PS", "275"),
+    ("TW", "158"), ("GL", "304"),
+])
+def test_country_numeric_lookup(numeric, iso2, code):
+    assert dict(numeric)[iso2] == code

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 READ = "test-read-token-a41d"
 PAGES = ["/", "/events/{event}", "/pairs/KZ-MX", "/people/{person}", "/network?level=people", "/articles/{article}",
-         "/articles/{article}/raw", "/search?q=встречи", "/upload"]
-CHARTS = ["/charts/timeline.json", "/charts/pairs/KZ-MX.json", "/charts/network.json"]
+         "/articles/{article}/raw", "/search?q=встречи", "/upload", "/map", "/map?country=KZ"]
+CHARTS = ["/charts/timeline.json", "/charts/pairs/KZ-MX.json", "/charts/network.json", "/charts/map.json"]
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = Path(os.environ.get("DEPESHA_SHARED", ROOT.parent / "shared")) / "seed" / "kazakhstan-mexico-2025-11-28.txt"
-SHOTS = ROOT / "test-artifacts" / "screenshots"
+SHOTS = Path(os.environ.get("DEPESHA_SCREENSHOTS", ROOT / "test-artifacts" / "screenshots"))
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -313,4 +313,71 @@ def test_browser_network_keeps_every_node_on_the_canvas(page, level: str) -> Non
         page.mouse.move(box["x"] + box["width"] * (0.2 + 0.12 * step), box["y"] + box["height"] * 0.5)
         page.wait_for_timeout(60)
     shoot(page, f"network-{level}-ties", full_page=False)
+    assert page.errors == []
+
+
+# THE WORLD MAP
+
+REGION_PIXEL = """(code) => {
+    const element = document.getElementById("map");
+    const series = echarts.getInstanceByDom(element).getModel().getSeriesByIndex(0);
+    const geo = series.coordinateSystem;
+    const [x, y] = geo.dataToPoint(geo.getRegion(code).getCenter());
+    const box = element.getBoundingClientRect();
+    return [box.left + x, box.top + y];
+}"""
+
+
+def hover_region(page, code: str) -> list[float]:
+    """Move the pointer onto the centre of a country's outline; returns the page coordinates used."""
+    x, y = page.evaluate(REGION_PIXEL, code)
+    page.mouse.move(x - 20, y)
+    page.mouse.move(x, y)
+    page.wait_for_timeout(120)
+    return [x, y]
+
+
+def watch_hover(page) -> None:
+    page.evaluate("""() => echarts.getInstanceByDom(document.getElementById("map"))
+                       .on("mouseover", (p) => { window.hovered = p.name; })""")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_browser_map(page, width: int) -> None:
+    """Every country on the map; hovering shows its tooltip and clicking opens its events, with no console error."""
+    page.set_viewport_size({"width": width, "height": 860})
+    suffix = "laptop" if width > 600 else "phone"
+    page.goto("/map")
+    page.wait_for_selector("#map[data-ready]")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "map scrolls sideways"
+    shoot(page, f"map-{suffix}")
+    first = page.locator("#map-table tbody tr").first.locator(".cc").inner_text()
+    watch_hover(page)
+    box = page.locator("#map").bounding_box()
+    assert box is not None
+    for step in range(10):                       # sweep across the map: tooltips over land, sea and empty countries
+        page.mouse.move(box["x"] + box["width"] * (0.05 + 0.09 * step), box["y"] + box["height"] * 0.35)
+        page.wait_for_timeout(50)
+    hover_region(page, first)
+    assert page.evaluate("window.hovered") == first
+    shoot(page, f"map-hover-{suffix}", full_page=False)
+    assert page.errors == []
+    page.mouse.click(*hover_region(page, first))
+    page.wait_for_url(f"**/events?country={first}")
+    heads = page.locator("#events-list .event-head").all_inner_texts()
+    assert heads and all(first in head for head in heads)
+    assert page.errors == []
+
+
+def test_browser_map_counterparts(page) -> None:
+    """?country=KZ marks KZ and colours its counterparts; clicking one opens the pair's page."""
+    page.goto("/map?country=KZ")
+    page.wait_for_selector("#map[data-ready]")
+    other = page.locator("#map-table tbody tr").first.locator(".cc").inner_text()
+    watch_hover(page)
+    hover_region(page, "KZ")
+    assert page.evaluate("window.hovered") == "KZ"
+    shoot(page, "map-counterparts", full_page=False)
+    page.mouse.click(*hover_region(page, other))
+    page.wait_for_url("**/pairs/" + "-".join(sorted(["KZ", other])))
     assert page.errors == []

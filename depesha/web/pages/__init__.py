@@ -21,6 +21,7 @@ from . import (
     search,
     styles,
     upload,
+    worldmap,
 )
 from .common import (
     STATIC,
@@ -31,7 +32,8 @@ from .common import (
     require_page_read,
 )
 
-PAGES = [overview, events, commitments, country, event, pair, person, network, article, search, upload, charts]
+PAGES = [overview, events, commitments, country, event, pair, person, network, worldmap, article, search, upload,
+         charts]
 
 
 def make_router() -> APIRouter:

@@ -120,6 +120,19 @@ def country_pairs(conn: Connection, flt: EventFilter, weighted: bool = False) ->
     return pair_counts(rows, weighted)
 
 
+def country_counts(conn: Connection, flt: EventFilter) -> Counter[str]:
+    """Number of filtered events each country takes part in (with a country in the filter: its events with each
+    counterpart, and its own total under its code). One scan of the country sets (a covering index without a
+    filter), split here; not cluster_countries, which holds an event once per date its reports gave it."""
+    where, params = event_where(flt, conn)
+    counts: Counter[str] = Counter()
+    for codes, n in fetch(conn, f"SELECT c.countries, count(*) FROM clusters c WHERE {' AND '.join(where)}"
+                                " GROUP BY c.countries", params):
+        for code in set(codes.split()):
+            counts[code] += n
+    return counts
+
+
 def pair_counts(rows: list[tuple[str, int]], weighted: bool = False) -> Counter[tuple[str, str]]:
     """(space-separated country codes, number of events) rows -> events per pair (see `country_pairs`)."""
     pairs: Counter[tuple[str, str]] = Counter()

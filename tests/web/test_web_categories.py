@@ -250,3 +250,30 @@ def test_country_page_counterparts_people_and_timeline(client):
     assert 'href="/pairs/KZ-MX"' in page.split('id="counterparts"')[1]
     assert "Казахстан" in page and 'data-src="/charts/timeline.json?country=KZ"' in page
     assert client.get("/countries/XX").status_code == 404
+
+
+def test_event_table_country_facet_counts_each_event_once(tmp_path):
+    """Without a filter the country facet counts events, not the (country, date) rows of an event whose reports gave
+    it different dates: each count is the event table's total for that country."""
+    from fastapi.testclient import TestClient
+
+    from depesha.store import open_store
+    from depesha.store.fixtures import PEOPLE, make_record
+    from depesha.web.app import create_app
+    from depesha.web.config import Settings
+
+    store = open_store(str(tmp_path / "s.db"))
+    with store.writer() as writer:   # two reports of one meeting, a day apart: one event, two dates
+        writer.add_many([make_record(PEOPLE[0], PEOPLE[3], date="2025-11-28", source="a"),
+                         make_record(PEOPLE[0], PEOPLE[3], date="2025-11-29", source="b", agency="Trend")])
+    with store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM cluster_countries").scalar() > 2 * len(
+            {code for (codes,) in conn.exec_driver_sql("SELECT countries FROM clusters") for code in codes.split()})
+    store.close()
+    with TestClient(create_app(Settings(db=str(tmp_path / "s.db")))) as client:
+        page = client.get("/events").text
+        facet = re.findall(r'<li><a href="\?country=(\w\w)"[^>]*>.*?</a> <span class="n">(\d+)</span>', page)
+        assert len(facet) >= 2
+        for code, n in facet:
+            filtered = client.get("/events", params={"country": code}).text
+            assert int(re.search(r'id="events-total">(\d+) event', filtered).group(1)) == int(n), code

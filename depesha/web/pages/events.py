@@ -40,7 +40,7 @@ def facets(conn: Connection, flt: EventFilter, total: int = 0) -> dict[str, list
     if where == ["1 = 1"]:     # no filter: index-only counts of the clusters, countries and topics tables
         categories.update(dict(fetch(conn, "SELECT category, count(*) FROM clusters GROUP BY category")))
         kinds.update({kind or "": n for kind, n in fetch(conn, "SELECT kind, count(*) FROM clusters GROUP BY kind")})
-        countries.update(dict(fetch(conn, "SELECT country, count(*) FROM cluster_countries GROUP BY country")))
+        countries.update(data.country_counts(conn, flt))  # not cluster_countries: an event there once per date
         topics = fetch(conn, "SELECT topic, count(*) AS n FROM cluster_topics GROUP BY topic ORDER BY n DESC LIMIT 25")
     else:
         rows = fetch(conn, f"SELECT c.category, c.kind, c.countries, count(*) FROM clusters c"

@@ -381,3 +381,18 @@ def test_browser_map_counterparts(page) -> None:
     page.mouse.click(*hover_region(page, other))
     page.wait_for_url("**/pairs/" + "-".join(sorted(["KZ", other])))
     assert page.errors == []
+
+
+def test_browser_autocomplete(page) -> None:
+    """Typing in a filter fills its datalist from /charts/suggest.json, with no console error."""
+    page.goto("/events")
+    box = page.locator('input[name="country"]')
+    box.fill("Казахст")
+    page.wait_for_selector('input[name="country"][data-suggested]')
+    options = page.locator(f'#{box.get_attribute("list")} option')
+    offered = {options.nth(i).get_attribute("value"): options.nth(i).get_attribute("label") for i in range(options.count())}
+    assert offered.get("KZ") == "Казахстан (KZ)"
+    box.fill("KZ")
+    page.locator("form.filters button[type=submit], form.filters input[type=submit]").first.click()
+    page.wait_for_url("**/events?**country=KZ**")
+    assert page.errors == []

@@ -20,6 +20,7 @@ from . import (
     person,
     search,
     styles,
+    suggest,
     upload,
     worldmap,
 )
@@ -33,7 +34,7 @@ from .common import (
 )
 
 PAGES = [overview, events, commitments, country, event, pair, person, network, worldmap, article, search, upload,
-         charts]
+         charts, suggest]
 
 
 def make_router() -> APIRouter:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..doc import Doc, NerSpan, Sent, Token
+from .chunk import split_sents
 from .morph import analyzer
 
 log = logging.getLogger(__name__)
@@ -72,10 +73,12 @@ class NatashaAnnotator:
 
     def __call__(self, doc: Doc) -> Doc:
         from natasha import Doc as NatashaDoc
+        from natasha.doc import DocSent
 
         models = self.models
         nat = NatashaDoc(doc.text)
         nat.segment(models["segmenter"])
+        nat.sents = split_sents(doc.text, nat.sents, DocSent)
         nat.tag_morph(models["morph"])
         nat.parse_syntax(models["syntax"])
         nat.tag_ner(models["ner"])

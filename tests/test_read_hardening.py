@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from depesha.annotate.chunk import split_tokens
+from depesha.annotate.chunk import group_sents, split_tokens
 from depesha.cli.common import error_line, printable
 from depesha.errors import ReadError
 from depesha.read import Failure, load_articles, parse_text_bytes
@@ -102,3 +102,18 @@ def test_an_over_long_sentence_keeps_exact_offsets(pipeline):
     assert all(doc.text[token.start:token.stop] == token.text for token in doc.tokens)
     assert all(doc.text[span.start:span.stop] == span.text for span in doc.ner)
     assert doc.sents[0].start == 0 and doc.sents[-1].stop == len(doc.text)
+
+
+def sents(*sizes: int) -> list[SimpleNamespace]:
+    """Sentences of the given token counts, each 10 characters long and one character apart."""
+    return [SimpleNamespace(start=11 * k, stop=11 * k + 10, tokens=[None] * size) for k, size in enumerate(sizes)]
+
+
+@pytest.mark.parametrize("sizes, limit, windows", [
+    ((3, 3, 3), 10, [(0, 32)]),
+    ((3, 3, 3), 6, [(0, 21), (22, 32)]),
+    ((12, 1, 1), 10, [(0, 10), (11, 32)]),        # one sentence over the limit is a window of its own
+    ((), 10, []),
+])
+def test_group_sents(sizes, limit, windows):
+    assert group_sents(sents(*sizes), limit) == windows

@@ -42,3 +42,15 @@ def split_sents(text: str, sents: list[Any], make: Any, limit: int = MAX_TOKENS)
             start, stop = piece[0].start, piece[-1].stop
             result.append(make(start, stop, text[start:stop], piece))
     return result
+
+
+def group_sents(sents: list[Any], limit: int) -> list[tuple[int, int]]:
+    """(start, stop) of runs of consecutive sentences holding at most `limit` tokens (more only for one sentence):
+    windows for NER, whose memory grows with the length of the text it is given."""
+    windows: list[list[int]] = []                # [start, stop, tokens]
+    for sent in sents:
+        if windows and windows[-1][2] + len(sent.tokens) <= limit:
+            windows[-1][1:] = [sent.stop, windows[-1][2] + len(sent.tokens)]
+        else:
+            windows.append([sent.start, sent.stop, len(sent.tokens)])
+    return [(start, stop) for start, stop, _ in windows]

@@ -12,7 +12,7 @@ from .features import candidate_pairs, mention_arrays, pair_slots
 from .mentions import Mention
 
 MODEL = Path(__file__).resolve().parents[1] / "models" / "coref.npz"
-BLOCK = 20_000      # pairs scored at a time: each gathers two 300-float vectors, 2.4 KB (a 240 KB text: 0.9 GB at once)
+BLOCK = 5_000       # pairs scored at a time: each gathers two 300-float vectors, 2.4 KB (a 240 KB text: 0.9 GB at once)
 
 
 @dataclass

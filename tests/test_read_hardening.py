@@ -117,3 +117,14 @@ def sents(*sizes: int) -> list[SimpleNamespace]:
 ])
 def test_group_sents(sizes, limit, windows):
     assert group_sents(sents(*sizes), limit) == windows
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Мы используем файлы cookie.", False),
+    ("Читайте также: визит министра", False),
+    ("Министр заявил, что сайт использует cookies, " + "и стороны обсудили визит. " * 20, True),
+])
+def test_a_long_line_is_never_boilerplate(line, kept):
+    from depesha.clean import clean_text
+
+    assert (clean_text("Текст статьи.\n" + line) != "Текст статьи.") == kept

@@ -8,9 +8,11 @@ from functools import lru_cache
 from typing import Any
 
 from ..doc import Doc, NerSpan, Sent, Token
+from .chunk import group_sents, split_sents
 from .morph import analyzer
 
 log = logging.getLogger(__name__)
+NER_WINDOW = 5000       # tokens tagged at once by NER (about 35 KB of text); the longest sample has 251
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +66,20 @@ def adapt_span(span: Any) -> NerSpan:
     return NerSpan(start=span.start, stop=span.stop, type=span.type, text=span.text)
 
 
+def tag_ner(nat: Any, tagger: Any, window: int = NER_WINDOW) -> list[Any]:
+    """NER spans over the whole text; a text of more than `window` tokens is tagged by runs of sentences, so memory
+    stays bounded (one 500 KB text at once took 400 MB more). Spans keep offsets into the whole text."""
+    if len(nat.tokens) <= window:
+        nat.tag_ner(tagger)
+        return list(nat.spans)
+    spans = []
+    for start, stop in group_sents(nat.sents, window):
+        for span in tagger(nat.text[start:stop]).spans:
+            spans.append(NerSpan(start=start + span.start, stop=start + span.stop, type=span.type,
+                                 text=nat.text[start + span.start:start + span.stop]))
+    return spans
+
+
 class NatashaAnnotator:
     """Stage `annotate`: fills tokens, sents and ner from natasha's News models."""
 
@@ -72,17 +88,19 @@ class NatashaAnnotator:
 
     def __call__(self, doc: Doc) -> Doc:
         from natasha import Doc as NatashaDoc
+        from natasha.doc import DocSent
 
         models = self.models
         nat = NatashaDoc(doc.text)
         nat.segment(models["segmenter"])
+        nat.sents = split_sents(doc.text, nat.sents, DocSent)
         nat.tag_morph(models["morph"])
         nat.parse_syntax(models["syntax"])
-        nat.tag_ner(models["ner"])
+        spans = tag_ner(nat, models["ner"])
         doc.sents = []
         for sent in nat.sents:
             tokens = [adapt_token(token) for token in sent.tokens]
             doc.sents.append(Sent(start=sent.start, stop=sent.stop, tokens=tokens))
         doc.tokens = [token for sent in doc.sents for token in sent.tokens]
-        doc.ner = [adapt_span(span) for span in nat.spans]
+        doc.ner = [adapt_span(span) for span in spans]
         return doc

@@ -17,6 +17,7 @@ BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 TRAILING = re.compile(r"[ \t]+\n")
 LATIN = re.compile(r"[A-Za-z]")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+BOILERPLATE_CHARS = 300
 
 
 @lru_cache(maxsize=1)
@@ -27,8 +28,10 @@ def boilerplate_pattern() -> re.Pattern[str]:
 
 
 def drop_boilerplate(text: str) -> str:
+    """Lines that are boilerplate out; a line over BOILERPLATE_CHARS is a paragraph of the article (a one-line
+    article that mentions cookies was dropped whole)."""
     pattern = boilerplate_pattern()
-    return "\n".join(line for line in text.split("\n") if not pattern.match(line))
+    return "\n".join(line for line in text.split("\n") if len(line) > BOILERPLATE_CHARS or not pattern.match(line))
 
 
 def clean_text(text: str) -> str:

@@ -26,18 +26,29 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
 
 
 def progress(items: Iterable[T], desc: str, total: int | None = None) -> Iterator[T]:
-    """A tqdm bar on stderr when it is a terminal and there is more than one item."""
-    items = list(items) if total is None and not hasattr(items, "__len__") else items
-    count = total if total is not None else len(items)  # type: ignore[arg-type]
-    if sys.stderr.isatty() and count > 1:
+    """A tqdm bar on stderr when it is a terminal; the items are passed on one by one, never held in a list."""
+    if sys.stderr.isatty():
         try:
             from tqdm import tqdm
 
-            yield from tqdm(items, desc=desc, total=count, unit="doc")
+            yield from tqdm(items, desc=desc, total=total, unit="doc")
             return
         except ImportError:
             pass
     yield from items
+
+
+def printable(text: str) -> str:
+    """`text` with control characters escaped: a file named with a newline or a terminal escape code prints as
+    one harmless line ("a\\x1b[31m.txt")."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def error_line(source: str, reason: str) -> str:
+    """The one line that reports a skipped input: `error: SOURCE: REASON`, control characters escaped."""
+    return f"error: {printable(source)}: {printable(reason)}"
 
 
 @dataclass
@@ -49,7 +60,7 @@ class Summary:
 
     def fail(self, source: str, reason: str) -> None:
         self.failures.append((source, reason))
-        print(f"error: {source}: {reason}", file=sys.stderr)
+        print(error_line(source, reason), file=sys.stderr)
 
     def report(self) -> int:
         """Print the summary line (not for one clean input); exit code 1 when anything failed or nothing was read."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from itertools import chain, islice
 from typing import Any
 
 from .common import Summary, add_input_options, extract_record, progress
@@ -52,11 +53,12 @@ def run(args: argparse.Namespace) -> int:
     from .. import make_pipeline
     from ..read import Failure, load_articles
 
-    items = list(load_articles(args.paths, max_bytes=args.max_bytes))
-    fmt = args.format or ("json" if len(items) == 1 else "jsonl")
+    items = load_articles(args.paths, max_bytes=args.max_bytes)      # streamed: one article in memory at a time
+    first = list(islice(items, 2))
+    fmt = args.format or ("json" if len(first) == 1 else "jsonl")
     summary = Summary()
     pipeline = make_pipeline()
-    for item in progress(items, "extract"):
+    for item in progress(chain(first, items), "extract"):
         if isinstance(item, Failure):
             summary.fail(item.source, item.reason)
             continue

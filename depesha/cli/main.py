@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def only_depesha(record: logging.LogRecord) -> bool:
+    """Pass depesha's own log records; other libraries' are shown with -v."""
+    return record.name == "depesha" or record.name.startswith("depesha.")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -60,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:      # trafilatura's "discarding data" and the like: the one-line errors already say it
+        logging.getLogger().handlers[0].addFilter(only_depesha)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from .common import extract_record
+from .common import error_line, extract_record
 from .query import add_event_filters, make_filter
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def open_or_fail(url: str, **options: Any):  # -> Store | None
 def report(summary: Any, what: str = "ingest") -> int:
     """One line per failure, then the counts; exit code 1 when anything failed."""
     for source, reason in summary.failures:
-        print(f"error: {source}: {reason}", file=sys.stderr)
+        print(error_line(source, reason), file=sys.stderr)
     print(f"depesha {what}: {summary.stored} stored, {summary.skipped} skipped (already stored), "
           f"{summary.duplicates} near-duplicates linked, {summary.failed} failed", file=sys.stderr)
     return 1 if summary.failed else 0

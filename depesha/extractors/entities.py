@@ -14,7 +14,17 @@ from .locorg import place_role
 from .match import Matcher
 from .names import normalize_name
 from .orgs import BodyMention, find_bodies, nominative_phrase
-from .spans import Piece, body_phrase, grow_org, grow_phrase, head_of, refined_spans, token_before, tokens_in
+from .spans import (
+    Overlaps,
+    Piece,
+    body_phrase,
+    grow_org,
+    grow_phrase,
+    head_of,
+    refined_spans,
+    token_before,
+    tokens_in,
+)
 
 GENDER = {"masc": "masc", "femn": "fem"}
 NOT_ORGS = {"сми", "жж", "интернет"}                        # the media at large, not one organisation
@@ -138,10 +148,11 @@ def add_surnames(doc: Doc, index: EntityIndex) -> None:
     taken = [(span.start, span.stop) for span in doc.ner]
     taken += [(start, stop) for entity in index.entities for start, stop in entity.mentions]
     taken += [(mention.start, mention.stop) for mention in doc.geo] + [(body.start, body.stop) for body in doc.bodies]
+    overlaps = Overlaps(taken)
     for token in doc.tokens:
         if len(token.text) < 4 or not token.text[:1].isupper() or not token.text.isalpha() or token.text.isupper():
             continue
-        if any(a < token.stop and token.start < b for a, b in taken):
+        if overlaps(token.start, token.stop):
             continue
         first = parse_word(token.text)
         if first and first[0].is_known and not {"Name", "Surn", "Patr"} & set(str(first[0].tag).replace(" ", ",").split(",")):
@@ -333,7 +344,7 @@ def place_mentions(index: EntityIndex) -> list[tuple[int, int, Entity]]:
 
 def grow_orgs(doc: Doc, index: EntityIndex) -> None:
     """"МИД России", "японского МИДа": an organisation's mention takes in its genitive place and adjectives."""
-    places = [(start, stop) for start, stop, _ in place_mentions(index)]
+    places = sorted((start, stop) for start, stop, _ in place_mentions(index))
     for entity in index.entities:
         if entity.type == "organization":
             grown = [list(grow_org(doc, start, stop, places)) for start, stop in entity.mentions]

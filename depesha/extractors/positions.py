@@ -208,10 +208,14 @@ def chain_holders(doc: Doc) -> dict[int, Entity]:
         return b == stop and first is not None and name is not None and \
             first.feats.get("Case") == name.feats.get("Case") is not None
 
+    ending: dict[int, list[tuple[int, Entity]]] = {}     # a name must end where the chain mention ends
+    for entity in people:
+        for a, b in entity.mentions:
+            ending.setdefault(b, []).append((a, entity))
     holders: dict[int, Entity] = {}
     for chain in doc.coref:
-        named = {entity.id: entity for entity in people for a, b in entity.mentions
-                 for start, stop in chain if names(start, stop, a, b)}
+        named = {entity.id: entity for start, stop in chain for a, entity in ending.get(stop, ())
+                 if names(start, stop, a, stop)}
         if len(named) == 1:
             person = next(iter(named.values()))
             for start, _ in chain:

@@ -273,11 +273,14 @@ def left_adjectives(doc: Doc, start: int, inside: set[str]) -> int:
 
 def grow_org(doc: Doc, start: int, stop: int, places: list[tuple[int, int]]) -> tuple[int, int]:
     """An organisation mention plus the genitive place right after it that depends on it ("МИД России")
-    and the adjectives before it."""
+    and the adjectives before it; `places` sorted."""
     tokens = tokens_in(doc, start, stop)
     ids = {token.id for token in tokens}
-    for a, b in sorted(places):
-        if a < stop or not doc.text[stop:a].isspace():
+    for k in range(bisect_left(places, (stop,)), len(places)):     # `places` sorted: the ones from `stop` on
+        a, b = places[k]
+        if not doc.text[stop:a].isspace():
+            if a > stop:
+                break         # a later place has the same non-space text between: none can follow directly
             continue
         head = head_of(tokens_in(doc, a, b))
         if head is not None and head.head_id in ids and head.feats.get("Case") == "Gen":
@@ -328,3 +331,19 @@ def body_phrase(doc: Doc, start: int, stop: int, heads: set[str]) -> tuple[int, 
     if not doc.text[governor.stop:start].isspace():
         return None
     return left_adjectives(doc, governor.start, {governor.id}), governor
+
+
+class Overlaps:
+    """Answers "does [start, stop) overlap any of these spans?" in log time (a loop over all spans for every token
+    made long texts quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []              # the largest stop among the spans up to each index
+        for _, b in ordered:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def __call__(self, start: int, stop: int) -> bool:
+        count = bisect_left(self.starts, stop)    # the spans that start before `stop`
+        return count > 0 and self.reach[count - 1] > start

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import logging
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from ..errors import ReadError
 from .jsonl import parse_jsonl_line
 from .text import parse_text_bytes
 
+log = logging.getLogger(__name__)
 SKIP_SUFFIXES = {".json", ".py", ".md", ".pyc", ".parquet", ".db", ".sqlite"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -75,6 +78,8 @@ def jsonl_lines(path: str, max_bytes: int) -> Iterator[tuple[int, str | None]]:
             if not line:
                 return
             number += 1
+            if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]                   # a UTF-8 byte order mark (Windows editors) before the first line
             if len(line) > max_bytes and not line.endswith(b"\n"):
                 while True:                       # the rest of the overlong line, read and dropped in pieces
                     rest = stream.readline(max_bytes + 1)
@@ -107,8 +112,37 @@ def load_jsonl(path: str, max_bytes: int) -> Iterator[Article | Failure]:
             yield Failure(source, error.reason)
 
 
+def special_kind(path: str) -> str | None:
+    """'a FIFO', 'a socket', 'a device' for a file that is not regular (reading a FIFO would wait forever); None for
+    a regular file or one that cannot be stat'ed (its reader says why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    return "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+
+
 def load_path(path: str, max_bytes: int) -> Iterator[Article | Failure]:
+    """The articles of one input; whatever cannot be read comes as a Failure naming it."""
     source = "<stdin>" if path == "-" else path
+    try:
+        yield from read_path(path, source, max_bytes)
+    except ReadError as error:
+        yield Failure(error.source, error.reason)
+    except (OSError, EOFError) as error:                # e.g. a .gz that is damaged past its first lines
+        yield Failure(source, f"cannot read: {error}")
+    except Exception as error:  # noqa: BLE001 - a parser's crash on hostile input ends this input, not the run
+        log.debug("reading %s failed", source, exc_info=True)
+        yield Failure(source, f"cannot read: {type(error).__name__}: {first_line(error)}")
+
+
+def first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [""])[0][:200]
+
+
+def read_path(path: str, source: str, max_bytes: int) -> Iterator[Article | Failure]:
     if path.lower().endswith((".warc", ".warc.gz")):   # streamed record by record, any size
         try:
             from .warc import load_warc
@@ -129,19 +163,17 @@ def load_path(path: str, max_bytes: int) -> Iterator[Article | Failure]:
     except FileNotFoundError:
         yield Failure(source, "no such file")
         return
-    except (OSError, EOFError) as error:
-        yield Failure(source, f"cannot read: {error}")
-        return
-    except ReadError as error:
-        yield Failure(source, error.reason)
-        return
-    try:
-        yield parse_text_bytes(data, source, max_bytes)
-    except ReadError as error:
-        yield Failure(source, error.reason)
+    yield parse_text_bytes(data, source, max_bytes)
 
 
 def load_articles(paths: Iterable[str], max_bytes: int = 1_000_000) -> Iterator[Article | Failure]:
-    """Every article found under `paths`, in order; unreadable inputs come as Failures."""
-    for path in iter_paths(paths):
-        yield from load_path(path, max_bytes)
+    """Every article found under `paths`, in order; unreadable inputs come as Failures. A FIFO, socket or device
+    found in a directory is skipped (named as a Failure); one named on the command line is read up to the limit."""
+    for path in paths:
+        walked = path != "-" and os.path.isdir(path)
+        for name in iter_paths([path]):
+            kind = special_kind(name) if walked else None
+            if kind:
+                yield Failure(name, f"not a regular file ({kind}): skipped")
+            else:
+                yield from load_path(name, max_bytes)

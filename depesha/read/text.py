@@ -6,6 +6,7 @@ import re
 
 from ..doc import Article
 from ..errors import ReadError
+from .fragment import looks_like_fragment, strip_tags
 
 ENCODINGS = ["utf-8", "cp1251", "koi8-r"]
 HEADER_KEYS = {"date": "published", "published": "published", "title": "title", "url": "url",
@@ -14,6 +15,8 @@ HEADER = re.compile(r"^\s*(date|published|title|url|source|agency)[ \t]+(\S.*?)\
 DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+BOMS = [(b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),   # UTF-32 first: its LE BOM
+        (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")]                    # starts like UTF-16's
 
 
 def check_published(value: str, warnings: list[str] | None = None) -> str | None:
@@ -76,6 +79,33 @@ def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) ->
     return text
 
 
+def decode_wide(data: bytes, warnings: list[str]) -> str | None:
+    """UTF-16 or UTF-32 text (Notepad's "Unicode"): by its byte order mark, or without one when every other (or
+    every fourth) byte is NUL and the reading is Russian; None for anything else."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(encoding, "replace")
+            damaged = text.count("\ufffd")
+            if damaged > max(4, len(text) // 1000):
+                return None                       # not really UTF-16/32: judged as bytes by the caller
+            if damaged:
+                warnings.append(f"{damaged} invalid {encoding.upper()} sequence{'s' if damaged != 1 else ''} "
+                                "replaced by U+FFFD")
+            return text
+    head = data[:4096]
+    if head.count(0) < len(head) // 20:           # Cyrillic in UTF-16 is mostly 0x04 high bytes, ASCII gives the NULs
+        return None
+    for encoding in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if cyrillic_score(text) >= 0.3 and not CONTROL.search(text[:4096]):
+            warnings.append(f"no byte order mark: read as {encoding.upper()}")
+            return text
+    return None
+
+
 def russian_case_score(text: str) -> float:
     """Share of Cyrillic letters in lower case: koi8-r read as cp1251 (and back) flips the case."""
     letters = [ch for ch in text if "а" <= ch.lower() <= "я" or ch in "ёЁ"]
@@ -135,17 +165,29 @@ def parse_text_bytes(data: bytes, source: str, max_bytes: int = 1_000_000) -> Ar
     if not data.strip():
         raise ReadError(source, "empty input")
     warnings: list[str] = []
+    wide = decode_wide(data, warnings)
+    if wide is not None:
+        return parse_decoded(wide, source, warnings)
     nuls = data.count(b"\x00")
     if nuls and nuls <= max(8, len(data) // 1000) and not looks_binary(data.replace(b"\x00", b"")):
         data = data.replace(b"\x00", b"")       # stray NULs in a crawled text: dropped, not the whole article
         warnings.append(f"{nuls} NUL byte{'s' if nuls != 1 else ''} dropped")
     if looks_binary(data):
         raise ReadError(source, "binary content, not text")
-    text = decode_bytes(data, source, warnings).replace("\r\n", "\n").replace("\r", "\n")
+    return parse_decoded(decode_bytes(data, source, warnings), source, warnings)
+
+
+def parse_decoded(text: str, source: str, warnings: list[str]) -> Article:
+    """An Article from decoded text: a page, a fragment of HTML or plain text; `warnings` say what was repaired."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ReadError(source, "empty input")
     if looks_like_html(text):
         from .html import parse_html
 
         article = parse_html(text, source)
+    elif looks_like_fragment(text):
+        article = parse_text(strip_tags(text), source)
     else:
         article = parse_text(text, source)
     article.warnings.extend(warnings)
@@ -154,4 +196,6 @@ def parse_text_bytes(data: bytes, source: str, max_bytes: int = 1_000_000) -> Ar
 
 def looks_like_html(text: str) -> bool:
     head = text[:2000].lstrip().lower()
+    if head.startswith("<?xml"):                      # XHTML: an XML declaration before the <html> element
+        return "<html" in head
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)

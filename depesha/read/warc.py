@@ -73,7 +73,7 @@ def parse_warc_record(record: Any, source: str, max_bytes: int = 1_000_000,
     """
     if record.rec_type not in ("response", "resource"):
         return None
-    if record.http_headers is not None and not record.http_headers.get_statuscode().startswith("2"):
+    if record.http_headers is not None and not (record.http_headers.get_statuscode() or "").startswith("2"):
         return None
     mime = content_type(record).lower()
     if not mime.startswith(ARTICLE_TYPES):
@@ -110,7 +110,8 @@ def iter_warc(stream: IO[bytes], path: str, max_bytes: int = 1_000_000,
             record = next(records)
         except StopIteration:
             return
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, TypeError, KeyError) as error:
+            # AttributeError, TypeError, KeyError: warcio on a record missing a header it needs (WARC-Target-URI)
             yield Failure(f"{path}@{records.offset}", f"broken WARC record: {first_line(error)}")
             return
         source = f"{path}@{records.offset}"  # where this record starts, for `dd`/`warcio extract`

@@ -1,0 +1,1 @@
+"""The fuzz suite: a generated corpus of bad inputs run through the CLI."""

@@ -10,6 +10,7 @@ DIR = Path(__file__).parent
 COUNTRIES = DIR / "countries.tsv"          # iso2 iso3 name adjective capital aliases(|)
 COUNTRY_FORMS = DIR / "country_forms.tsv"  # form iso2 kind  (every case; generated, see scripts/)
 COUNTRY_NUMERIC = DIR / "country_numeric.tsv"  # iso2 numeric (ISO 3166-1; keys of the world map's outline)
+COUNTRY_NAMES_EN = DIR / "country_names_en.tsv"  # iso2 English short name (the pages' English labels)
 POSITIONS = DIR / "positions.tsv"          # title sector
 BODIES = DIR / "bodies.tsv"                # lemmas name iso2|* sector type
 AGENCIES = DIR / "agencies.tsv"            # name  variants(|)  iso2
@@ -25,7 +26,7 @@ OCCUPATIONS = DIR / "occupations.txt"      # an occupation noun as a lemma ("Ð¼Ð
 EVENT_CUES = DIR / "event_cues.tsv"        # lemma category: a word that suggests an act between states
 CATEGORIES = DIR / "categories.tsv"        # PLOVER category, quad class, colour, pattern, English and Russian label
 
-ALL = [COUNTRIES, COUNTRY_FORMS, COUNTRY_NUMERIC, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS,
+ALL = [COUNTRIES, COUNTRY_FORMS, COUNTRY_NUMERIC, COUNTRY_NAMES_EN, POSITIONS, BODIES, AGENCIES, BOILERPLATE, TOPICS, TRIGGERS, MONTHS,
        REGIONS, RELATIVES, OCCUPATIONS, EVENT_CUES, CATEGORIES, ACT_BODIES, ACT_UNREALISED]
 
 

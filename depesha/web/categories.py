@@ -39,8 +39,10 @@ def order(codes: list[str]) -> list[str]:
 
 
 def style(code: str) -> dict[str, str]:
-    """What a chart needs for one series: colour, pattern, quad class, label."""
+    """What a chart needs for one series: colour, pattern, quad class, label (in the page's language)."""
     found = categories().get(code)
     if found is None:
         return {"color": "#666666", "pattern": "none", "quad": "", "label": code}
-    return {"color": found.colour, "pattern": found.pattern, "quad": found.quad, "label": found.en}
+    from depesha.web.i18n import category_label
+
+    return {"color": found.colour, "pattern": found.pattern, "quad": found.quad, "label": category_label(code)}

@@ -79,7 +79,7 @@ def test_issue17_numbers_cursors_filters(client, url, status, code, message):
     ("/network?ties=²", 200, "Network"),
 ])
 def test_issue17_pages_answer_html(client, url, status, message):
-    response = client.get(url, headers={"Accept": "text/html"})
+    response = client.get(url, headers={"Accept": "text/html", "Cookie": "depesha_lang=en"})  # messages in English
     assert response.status_code == status and "text/html" in response.headers["content-type"]
     assert message in response.text
 

@@ -32,6 +32,7 @@ def guarded_app(web_db: Path):
 def guarded(guarded_app):
     """The app with both tokens set, and no cookie or wrong login left by an earlier test."""
     guarded_app.cookies.clear()
+    guarded_app.cookies.set("depesha_lang", "en")   # messages asserted in English
     guarded_app.app.state.login_throttle.failures.clear()
     yield guarded_app
     guarded_app.cookies.clear()

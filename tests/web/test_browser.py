@@ -111,6 +111,7 @@ def browser() -> Iterator:
 @pytest.fixture
 def page(browser, server: str) -> Iterator:
     context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 860})
+    context.add_cookies([{"name": "depesha_lang", "value": "en", "url": server}])   # assertions read English labels
     page = context.new_page()
     page.errors = []  # console errors and CSP violations: there must be none
     page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
@@ -138,7 +139,7 @@ def seed_meeting(page) -> None:
 
 def test_browser_follow_links(page) -> None:
     seed_meeting(page)
-    assert page.locator("h1").inner_text().startswith("CONSULT meeting")
+    assert page.locator("h1").inner_text().startswith("Consult meeting")
     page.locator(".report h3 a").first.click()
     page.wait_for_url("**/articles/a*")
     assert page.locator(".article-text").inner_text().startswith("Астана")
@@ -165,7 +166,7 @@ def test_browser_filter(page) -> None:
     page.wait_for_url("**/?*")
     assert "country=KZ" in page.url and "category=CONSULT" in page.url
     categories = page.locator("#latest .cat").all_inner_texts()
-    assert categories and set(categories) == {"CONSULT"}
+    assert categories and set(categories) == {"Consult"}
     assert all("KZ" in item for item in page.locator("#latest .event-head").all_inner_texts())
     page.wait_for_selector("#timeline[data-ready]")
     shoot(page, "overview-filtered")
@@ -233,6 +234,7 @@ def test_browser_read_token(browser, store_db: Path) -> None:
     """With DEPESHA_READ_TOKEN: the login form, then pages and their charts (fetch sends the cookie), then log out."""
     with serving(store_db, READ_TOKEN) as base:
         context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 860})
+        context.add_cookies([{"name": "depesha_lang", "value": "en", "url": base}])
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
@@ -250,7 +252,7 @@ def test_browser_read_token(browser, store_db: Path) -> None:
             page.get_by_role("button", name="Log in").click()
             page.wait_for_url("**/pairs/KZ-MX")
             page.wait_for_selector("#timeline[data-ready]")  # the chart's JSON came through with the cookie
-            assert page.evaluate("document.cookie") == ""     # HttpOnly: scripts cannot read it
+            assert "depesha_read" not in page.evaluate("document.cookie")   # HttpOnly: scripts cannot read it
             assert READ_TOKEN not in page.content()
             page.goto("/network")
             page.wait_for_selector("#network[data-ready]")
@@ -281,10 +283,10 @@ def test_browser_chart_hover_and_pages_without_console_errors(page) -> None:
     assert re.search(r"of \d+, newest first", page.locator("#pair-count").inner_text())
     shoot(page, "pair-colours")
     page.goto("/events")
-    page.locator("#facet-category a", has_text="CONSULT").first.click()   # a facet filters the table
+    page.locator("#facet-category a", has_text="Consult").first.click()   # a facet filters the table
     page.wait_for_url("**/events?category=CONSULT")
     shoot(page, "events-facet", full_page=False)
-    assert set(page.locator("#events-list .cat").all_inner_texts()) == {"CONSULT"}
+    assert set(page.locator("#events-list .cat").all_inner_texts()) == {"Consult"}
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV").click()
     assert download.value.suggested_filename == "depesha-events.csv"
@@ -396,3 +398,38 @@ def test_browser_autocomplete(page) -> None:
     page.locator("form.filters button[type=submit], form.filters input[type=submit]").first.click()
     page.wait_for_url("**/events?**country=KZ**")
     assert page.errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_browser_language_switch(browser, server: str, width: int) -> None:
+    """Russian by default; EN in the header keeps the filters, sets the cookie and the chart's legend follows it;
+    RU switches back; no console error, no sideways scrolling."""
+    suffix = "laptop" if width > 600 else "phone"
+    context = browser.new_context(base_url=server, viewport={"width": width, "height": 860})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto("/pairs/KZ-MX?interval=week")
+        page.wait_for_selector("#timeline[data-ready]")
+        assert page.evaluate("document.documentElement.lang") == "ru"
+        assert page.locator("h2#timeline-h").inner_text() == "Контакты по категориям и неделям"
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "ru scrolls sideways"
+        shoot(page, f"lang-ru-{suffix}")
+        page.locator("nav.langs").get_by_role("link", name="EN").click()
+        page.wait_for_url("**/pairs/KZ-MX?interval=week&lang=en")
+        page.wait_for_selector("#timeline[data-ready]")
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert page.locator("h2#timeline-h").inner_text() == "Contacts by category per week"
+        assert page.locator("[data-table-for=timeline] th").first.text_content() == "Period"   # the chart's JSON too
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "en scrolls sideways"
+        shoot(page, f"lang-en-{suffix}")
+        page.goto("/events")                                   # the cookie keeps English
+        assert page.locator("h1").inner_text().startswith("Events")
+        page.locator("nav.langs").get_by_role("link", name="RU").click()
+        page.wait_for_url("**/events?lang=ru")
+        assert page.locator("h1").inner_text().startswith("События")
+        assert errors == []
+    finally:
+        context.close()

@@ -20,7 +20,7 @@ def test_pages_overview(client) -> None:
 def test_pages_overview_filters_kept(client) -> None:
     response = client.get("/", params={"country": "mx", "category": "CONSULT", "since": "2025-11"})
     assert response.status_code == 200
-    assert 'value="mx"' in response.text and "<option selected>CONSULT</option>" in response.text
+    assert 'value="mx"' in response.text and '<option value="CONSULT" selected>Consult</option>' in response.text
     assert "country=MX" not in response.text or "since=2025-11" in response.text
     assert "/charts/timeline.json?interval=month&amp;since=2025-11&amp;country=mx&amp;category=CONSULT" in response.text
 

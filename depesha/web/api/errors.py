@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from depesha.errors import ReadError
+from depesha.web.i18n import t
 
 
 class ApiError(Exception):
@@ -97,5 +98,5 @@ def install_error_handlers(app: FastAPI) -> None:
             return response
         if wants_page(request):
             return error_page(request, error.status_code,
-                              "No such page." if error.status_code == 404 else str(error.detail))
+                              t("error.no_page") if error.status_code == 404 else str(error.detail))
         return await http_exception_handler(request, error)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
+from ..i18n import LanguageMiddleware
 from . import (
     article,
     charts,
@@ -65,6 +66,7 @@ def mount_pages(app: FastAPI, upload_limit: int = UPLOAD_LIMIT) -> None:
     app.add_exception_handler(PageError, handle_page_error)
     app.middleware("http")(add_security_headers)
     app.add_middleware(GZipMiddleware, minimum_size=1024)   # the 1 MB ECharts file goes out as ~330 kB
+    app.add_middleware(LanguageMiddleware)   # ?lang=en|ru and the depesha_lang cookie: the language of t()
 
 
 __all__ = ["PAGES", "make_router", "mount_pages"]

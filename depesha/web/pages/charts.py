@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 
 from depesha.store.filters import EventFilter
+from depesha.web.i18n import t
 
 from . import data
 from .common import Context, get_context, read_filters
@@ -21,18 +22,26 @@ def interval_of(request: Request) -> str:
     return "week" if request.query_params.get("interval") == "week" else "month"
 
 
+CHART_TEXT = ("period", "total", "undated", "dated", "empty")
+
+
+def chart_text() -> dict[str, str]:
+    """The words charts.js writes (table head, tooltip total, the undated note) in the page's language."""
+    return {key: t("chart." + key) for key in CHART_TEXT}
+
+
 @router.get("/timeline.json")
 def timeline_json(request: Request, ctx: Context = Depends(get_context)) -> dict[str, Any]:
     flt = read_filters(request).to_event_filter()
     with ctx.store.read() as conn:
-        return data.timeline(conn, flt, interval_of(request))
+        return {**data.timeline(conn, flt, interval_of(request)), "text": chart_text()}
 
 
 @router.get("/pairs/{slug}.json")
 def pair_json(request: Request, slug: str, ctx: Context = Depends(get_context)) -> dict[str, Any]:
     a, b = parse_pair(slug)
     with ctx.store.read() as conn:
-        return data.timeline(conn, EventFilter(countries=[a, b]), interval_of(request))
+        return {**data.timeline(conn, EventFilter(countries=[a, b]), interval_of(request)), "text": chart_text()}
 
 
 def country_graph(pairs: Counter[tuple[str, str]]) -> dict[str, Any]:

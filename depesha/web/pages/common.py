@@ -15,6 +15,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from depesha.store.filters import CATEGORIES, EventFilter
 from depesha.web.categories import style
+from depesha.web.i18n import category_label, current, noun, plural, quad_label, switch_links, t, word
+from depesha.web.i18n import country_label as country_label
 
 from ..auth import can_read, has_cookie
 
@@ -57,14 +59,16 @@ def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(CATEGORIES=CATEGORIES, pair_slug=pair_slug, query=query, category_style=style,
-                       country_label=country_label)
+                       country_label=country_label, category_label=category_label, quad_label=quad_label, t=t,
+                       plural=plural, noun=noun, word=word)
     return env
 
 
 def render(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
     logged_in = has_cookie(request, request.app.state.settings)
+    lang_links = switch_links(request.url.path, request.url.query)
     html = make_environment().get_template(name).render(request=request, path=request.url.path, logged_in=logged_in,
-                                                        **values)
+                                                        lang=current(), lang_links=lang_links, **values)
     return HTMLResponse(html, status_code=status)
 
 
@@ -134,13 +138,6 @@ def paging(request: Request, total: int, size: int) -> Paging:
     return Paging(min(asked, pages), pages, size)
 
 
-def country_label(code: str) -> str:
-    """The country's name for a code ("KZ" -> "Казахстан"), the code itself when unknown."""
-    from depesha.extractors.gazetteer import country_name
-
-    return country_name(code)
-
-
 def country_code(value: str) -> str:
     """A country as typed: an ISO code ("kz"), or a name, adjective or capital in any case ("Казахстана",
     "казахстанский", "Kazakhstan") when the gazetteer knows exactly one country by it; else as given (the filter's
@@ -195,7 +192,7 @@ def require_page_read(request: Request) -> None:
     """Pages are open unless DEPESHA_READ_TOKEN is set; then PageError 401, answered with the login form."""
     settings = request.app.state.settings
     if not can_read(request, settings):
-        raise PageError(401, "These pages need the read token (DEPESHA_READ_TOKEN): type it below to log in.")
+        raise PageError(401, t("login.need_token"))
 
 
 async def add_security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

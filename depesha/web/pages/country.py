@@ -5,11 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from depesha.extractors.gazetteer import country_name
 from depesha.store.filters import EventFilter, check_country
 
 from . import data
-from .common import Context, PageError, get_context, render
+from .common import Context, PageError, country_label, get_context, render
 
 router = APIRouter()
 
@@ -26,4 +25,4 @@ def country_page(request: Request, code: str, ctx: Context = Depends(get_context
         pairs = [(other, n) for (a, b), n in data.country_pairs(conn, flt).most_common(40)
                  for other in [b if a == iso else a]][:25]
         people = data.people_by_country(conn, flt, (iso,), limit=20)[iso]
-    return render(request, "country.html", iso=iso, country_name=country_name(iso), total=total, pairs=pairs, people=people)
+    return render(request, "country.html", iso=iso, country_name=country_label(iso), total=total, pairs=pairs, people=people)

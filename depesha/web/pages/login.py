@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..auth import COOKIE, accepts, cookie_value
-from .common import render, safe_next
+from .common import render, safe_next, t
 
 router = APIRouter()
 
@@ -33,12 +33,12 @@ async def login(request: Request) -> Response:
     wait = throttle.wait(client)
     if wait:
         refused = render(request, "login.html", status=429, next=next,
-                         message=f"too many wrong tokens: try again in {math.ceil(wait)} s")
+                         message=t("login.too_many", seconds=math.ceil(wait)))
         refused.headers["Retry-After"] = str(math.ceil(wait))
         return refused
     if not accepts(settings, token.strip()):
         throttle.fail(client)
-        return render(request, "login.html", status=401, message="wrong token", next=next)
+        return render(request, "login.html", status=401, message=t("login.wrong"), next=next)
     response = RedirectResponse(next, status_code=303)
     response.set_cookie(COOKIE, cookie_value(settings), httponly=True, samesite="strict", path="/",
                         secure=request.url.scheme == "https")

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import Connection
 
 from depesha.store.filters import EventFilter, known_countries
+from depesha.web.i18n import current, use
 
 from . import data
 from .common import (
@@ -38,10 +39,15 @@ def outlined() -> frozenset[str]:
         return frozenset(feature["properties"]["name"] for feature in json.load(file)["features"])
 
 
-@lru_cache(maxsize=1)
 def names() -> dict[str, str]:
-    """Russian names of every known country, for the map's tooltips over countries without events."""
-    return {code: country_label(code) for code in sorted(known_countries())}
+    """Names of every known country in the page's language, for the map's tooltips over countries without events."""
+    return names_in(current())
+
+
+@lru_cache(maxsize=2)
+def names_in(lang: str) -> dict[str, str]:
+    with use(lang):
+        return {code: country_label(code) for code in sorted(known_countries())}
 
 
 def without_country(filters: Filters) -> dict[str, str]:

@@ -9,11 +9,16 @@
     lines: { symbol: "rect", rotation: Math.PI / 4, dashArrayX: [[1, 0]], dashArrayY: [2, 6] },
     cross: { symbol: "rect", rotation: -Math.PI / 4, dashArrayX: [[4, 2]], dashArrayY: [2, 3] }
   };
+  function say(data, key, fallback, values) {   // the server's words in the page's language (data.text)
+    var text = (data.text && data.text[key]) || fallback;
+    Object.keys(values || {}).forEach(function (name) { text = text.replace("{" + name + "}", values[name]); });
+    return text;
+  }
   function label(data, name) { return (data.styles && data.styles[name] && data.styles[name].label) || name; }
   function table(data) {
     var t = document.createElement("table");
     var head = t.createTHead().insertRow();
-    ["Period"].concat(Object.keys(data.series).map(function (name) { return label(data, name); })).forEach(function (name) {
+    [say(data, "period", "Period")].concat(Object.keys(data.series).map(function (name) { return label(data, name); })).forEach(function (name) {
       var th = document.createElement("th"); th.scope = "col"; th.textContent = name; head.appendChild(th);
     });
     var body = t.createTBody();
@@ -28,8 +33,9 @@
     var target = document.querySelector('[data-undated-for="' + element.id + '"]');
     if (!target || data.total === undefined) { return; }
     target.textContent = data.undated
-      ? data.undated + " of " + data.total + " events have no date and are not on the time axis."
-      : "All " + data.total + " events are dated.";
+      ? say(data, "undated", "{undated} of {total} events have no date and are not on the time axis.",
+            { undated: data.undated, total: data.total })
+      : say(data, "dated", "All {total} events are dated.", { total: data.total });
   }
   function tooltip(data) {
     return function (params) {
@@ -37,7 +43,7 @@
       var lines = [params.length ? params[0].axisValue : ""];
       var sum = 0;
       items.forEach(function (p) { lines.push(label(data, p.seriesName) + ": " + p.value); sum += p.value; });
-      lines.push("Total: " + sum);
+      lines.push(say(data, "total", "Total") + ": " + sum);
       return lines.join("\n");
     };
   }
@@ -45,7 +51,7 @@
     var target = document.querySelector('[data-table-for="' + element.id + '"]');
     if (target) { target.replaceChildren(table(data)); }
     note(element, data);
-    if (!data.buckets.length) { element.textContent = "No dated events for this selection."; return; }
+    if (!data.buckets.length) { element.textContent = say(data, "empty", "No dated events for this selection."); return; }
     var chart = echarts.init(element);
     chart.setOption({
       aria: { enabled: true },

@@ -128,3 +128,18 @@ def test_a_long_line_is_never_boilerplate(line, kept):
     from depesha.clean import clean_text
 
     assert (clean_text("Текст статьи.\n" + line) != "Текст статьи.") == kept
+
+
+def test_text_longer_than_max_chars_is_refused_by_name(monkeypatch):
+    """A cleaned text over DEPESHA_MAX_CHARS (cost is linear: 100,000 characters take about 8 s) is refused with a
+    reader's error naming its source, never cut silently."""
+    import depesha
+    from depesha import stages
+    from depesha.errors import ReadError
+
+    monkeypatch.setattr(stages, "MAX_CHARS", 50)
+    with pytest.raises(ReadError, match=r"too long: 51 characters of text, at most 50") as caught:
+        depesha.extract("Министр иностранных дел Казахстана прибыл в Мехико.", source="long.txt")
+    assert caught.value.source == "long.txt"
+    monkeypatch.setattr(stages, "MAX_CHARS", 100)
+    assert depesha.extract("Министр иностранных дел Казахстана прибыл в Мехико.")["article"]["id"]

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..errors import ReadError
+
 if TYPE_CHECKING:
     from ..doc import Article
     from ..pipeline import Pipeline
@@ -75,6 +77,9 @@ def extract_record(article: Article, pipeline: Pipeline, fail: Callable[[str, st
 
     try:
         return extract_doc(article, pipeline).as_record()
+    except ReadError as error:  # a text the pipeline refuses to read (too long): the reader's one-line error
+        fail(article.source or "?", error.reason)
+        return None
     except Exception as error:  # noqa: BLE001 - reported through `fail`, the run goes on
         log.debug("extraction failed", exc_info=True)
         fail(article.source or "?", f"extraction failed: {type(error).__name__}: {error}")

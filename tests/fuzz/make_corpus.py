@@ -149,7 +149,8 @@ CASES = [
     Case("truncated.jsonl.gz", write(lambda: gzip.compress(jsonl(*[GOOD] * 50))[:700]), ANY),
     # size
     Case("twenty-mb.txt", big, ERROR, "too large"),
-    Case("one-line-240k.txt", write(lambda: one_line(240_000)), READ),
+    Case("one-line-150k.txt", write(lambda: one_line(150_000)), READ),           # ~80,000 characters: read
+    Case("one-line-240k.txt", write(lambda: one_line(240_000)), ERROR, "too long"),  # ~130,000: over DEPESHA_MAX_CHARS
     # HTML
     Case("nested-10000.html", write(deep_html), ERROR, "no article text"),
     Case("scripts-only.html", write(b"<html><head><script>var a = 1;</script></head><body><script>"

@@ -46,10 +46,18 @@ def bodies(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def unrealised(text: str) -> bool:
-    """The sentence reports an act as intended, planned, postponed or refused ("вновь заявили о намерении провести")."""
+BEFORE, AFTER = 3, 2   # a cue up to 3 words before the act ("намерении провести переговоры"), 2 after ("визит перенесен")
+
+
+def unrealised(text: str, act: tuple[str, ...] = ()) -> bool:
+    """The sentence reports an act as intended, planned, postponed or refused ("вновь заявили о намерении провести
+    переговоры"); with `act` (word prefixes naming it), only a cue within NEAR words of such a word counts."""
     words = tokens(text)
-    return any(matches_at(words, index, cue) for index in range(len(words)) for cue in unrealised_cues())
+    cues = [index for index in range(len(words)) for cue in unrealised_cues() if matches_at(words, index, cue)]
+    acts = [index for index, word in enumerate(words) if act and word.startswith(act)]
+    if not acts:
+        return bool(cues)
+    return any(-AFTER <= at - cue <= BEFORE for cue in cues for at in acts)
 
 
 def country_at(words: list[str], index: int, kinds: tuple[str, ...] = ("name", "capital", "abbr")) -> str | None:

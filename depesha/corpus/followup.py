@@ -23,6 +23,16 @@ EXPECT = [
     (("звон", "телефон"), ("phone_call",)),
 ]
 DEFAULT_EXPECT: dict[str, tuple[str, ...]] = {"invitation": ("visit",)}
+# the words that name each kind of act in its sentence: an intention counts only near them ("подтвердил готовность к
+# сотрудничеству" after "прибыл с визитом" does not make the visit unrealised)
+ACT_WORDS: dict[str, tuple[str, ...]] = {
+    "visit": ("визит", "прибы", "посет", "посещ", "приех", "прилет", "поездк", "делегаци"),
+    "talks": ("переговор", "консультац", "бесед"),
+    "meeting": ("встреч", "встрет", "саммит", "заседани"),
+    "session": ("заседани", "сесси"),
+    "signing": ("подпис", "заключ"),
+    "phone_call": ("телефон", "разговор", "созвон"),
+}
 COMMIT_VERBS = ("предлож", "пригла", "попрос", "просьб", "обещ", "пообещ", "договор", "соглас", "готов", "призв",
                 "обрат", "выраз")
 # a visit asked for is also fulfilled by talks or a meeting held where the visit was to go
@@ -58,14 +68,17 @@ class Commitment:
 def expectation(commitment: Commitment) -> tuple[tuple[str, ...], str | None, int]:
     """The kinds of event that would fulfil it, the word that says so and its index (None: nothing to follow)."""
     lemmas = commitment.lemmas
-    start = next((index for index, lemma in enumerate(lemmas) if lemma.startswith(COMMIT_VERBS)), 0)
-    for begin in (start, 0) if start else (0,):
-        for index in range(begin, len(lemmas)):
-            for prefixes, kinds in EXPECT:
-                if lemmas[index].startswith(prefixes):
-                    return kinds, lemmas[index], index
+    verb = next((index for index, lemma in enumerate(lemmas) if lemma.startswith(COMMIT_VERBS)), None)
+    if verb is None:
+        order = list(range(len(lemmas)))
+    else:  # what the verb asks for, then the occasion before it, then the verb itself ("договориться": a signing)
+        order = [*range(verb + 1, len(lemmas)), *range(verb), verb]
+    for index in order:
+        for prefixes, kinds in EXPECT:
+            if lemmas[index].startswith(prefixes):
+                return kinds, lemmas[index], index
     default = DEFAULT_EXPECT.get(commitment.kind or "")
-    return (default, commitment.kind, start) if default else ((), None, 0)
+    return (default, commitment.kind, verb or 0) if default else ((), None, 0)
 
 
 def expected_kinds(commitment: Commitment) -> tuple[tuple[str, ...], str | None]:
@@ -77,7 +90,7 @@ def expected_kinds(commitment: Commitment) -> tuple[tuple[str, ...], str | None]
 def fulfils(commitment: Commitment, asked: tuple[str, ...], where: str | None, event: Fulfilment) -> bool:
     """The event is the act asked for: reported as done, by the bodies the commitment names (when both name any), and
     for a visit, going where the commitment said (talks or a meeting count only when held there)."""
-    if event.summary and unrealised(event.summary):
+    if event.summary and unrealised(event.summary, ACT_WORDS.get(event.kind, ())):
         return False
     named, acting = bodies(commitment.summary), bodies(event.summary)
     if named and acting and not named & acting:
@@ -125,10 +138,12 @@ class FulfilmentIndex:
         found: list[tuple[str, int, str]] = []
         for kind in kinds:
             items = self.lists.get((pairs[0], kind), [])
+            taken = 0   # per kind: talks filling the cap must not hide an earlier meeting
             for date, id in items[bisect.bisect_right(items, (commitment.date, 1 << 62)):]:
-                if date > end or len(found) >= MAX_LINKS * len(kinds):
+                if date > end or taken >= MAX_LINKS:
                     break
                 if fulfils(commitment, asked, where, self.events[id]):
                     found.append((date, id, kind))
+                    taken += 1
         found.sort()
         return [(id, kind, word or "") for date, id, kind in found[:MAX_LINKS]]

@@ -15,8 +15,9 @@ from depesha.errors import StoreError
 
 log = logging.getLogger("depesha.store")
 POLL_SECONDS = 0.2
-held: dict[str, tuple[int, int]] = {}   # lock path -> (file descriptor, depth): a process takes its own lock again
-guard = threading.Lock()
+Token = tuple[str, int]                  # (lock path, thread id): what `release` gives back
+held: dict[Token, tuple[int, int]] = {}  # -> (file descriptor, depth): a thread takes its own lock again
+guard = threading.Lock()                 # guards `held` only, never held while waiting
 
 
 def lock_path(database: str) -> str:
@@ -31,54 +32,58 @@ def try_lock(fd: int) -> bool:
         return False
 
 
-def acquire(database: str, timeout: float | None = None) -> str:
-    """Take the writer lock of an SQLite file, waiting for another process's writer (with a log line) up to `timeout`
-    seconds (None: as long as it takes). Returns the lock's path for `release`.
+def acquire(database: str, timeout: float | None = None) -> Token:
+    """Take the writer lock of an SQLite file, waiting for another writer (another process, or another thread of this
+    one) with a log line, up to `timeout` seconds (None: as long as it takes). Returns the token for `release`.
 
     Raises:
         StoreError: the lock file cannot be opened, or another writer held it past the timeout.
     """
-    path = lock_path(database)
+    token = (lock_path(database), threading.get_ident())
     with guard:
-        if path in held:
-            fd, depth = held[path]
-            held[path] = (fd, depth + 1)
-            return path
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as error:
-            raise StoreError(f"cannot open the writer lock {path}: {error.strerror}") from error
+        if token in held:
+            fd, depth = held[token]
+            held[token] = (fd, depth + 1)
+            return token
+    try:
+        fd = os.open(token[0], os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise StoreError(f"cannot open the writer lock {token[0]}: {error.strerror}") from error
+    try:
         if not try_lock(fd):
             log.warning("%s: another depesha process is writing to this store; waiting for it to finish", database)
             start = time.monotonic()
             while not try_lock(fd):
                 if timeout is not None and time.monotonic() - start > timeout:
-                    os.close(fd)
                     raise StoreError(f"{database}: another depesha process is writing to this store; "
                                      f"gave up after {timeout:g} s")
                 time.sleep(POLL_SECONDS)
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
-        held[path] = (fd, 1)
-        return path
+    except BaseException:
+        os.close(fd)      # closing the descriptor also drops a flock taken on it
+        raise
+    with guard:
+        held[token] = (fd, 1)
+    return token
 
 
-def release(path: str) -> None:
+def release(token: Token) -> None:
     """Give back a lock taken by `acquire` (the file stays: deleting it would let two processes lock two files)."""
     with guard:
-        fd, depth = held[path]
+        fd, depth = held[token]
         if depth > 1:
-            held[path] = (fd, depth - 1)
+            held[token] = (fd, depth - 1)
             return
-        del held[path]
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+        del held[token]
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    os.close(fd)
 
 
 @contextmanager
 def writer_lock(database: str, timeout: float | None = None) -> Iterator[None]:
-    path = acquire(database, timeout)
+    token = acquire(database, timeout)
     try:
         yield
     finally:
-        release(path)
+        release(token)

@@ -97,6 +97,14 @@ class Writer:
         database = store.engine.url.database if store.dialect == "sqlite" else None
         # another process's writer is waited for (`wait` seconds at most): its entities are not in our indexes
         self.file_lock = lock.acquire(database, wait) if database and database != ":memory:" else None
+        try:
+            self.start(store, bulk, parallel)
+        except BaseException:  # a writer that failed to start gives the lock back
+            if self.file_lock is not None:
+                lock.release(self.file_lock)
+            raise
+
+    def start(self, store: Any, bulk: bool, parallel: bool | None) -> None:
         self.parallel = bulk and ((os.cpu_count() or 1) >= 2 if parallel is None else parallel)
         self.memory: MemoryIndex | None = None
         self.applier: Applier | None = None
@@ -270,9 +278,11 @@ class Writer:
         return self
 
     def __exit__(self, kind: Any, *rest: Any) -> None:
-        if kind is not None:
-            self.rollback()
-        self.close()
+        try:
+            if kind is not None:
+                self.rollback()
+        finally:
+            self.close()
 
     def index(self) -> MemoryIndex | None:
         """The in-memory indexes in bulk mode (read from the store on first use), else None."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from depesha.corpus.followup import Commitment, Fulfilment, FulfilmentIndex, expected_kinds
+from depesha.corpus.followup import MAX_LINKS, Commitment, Fulfilment, FulfilmentIndex, expected_kinds
 from depesha.store.lemma import lemmatize
 
 
@@ -63,3 +63,28 @@ def test_corpus_followup_a_visit_goes_where_asked_by_whom_asked(later, kind, pla
 
     asked.lemmas = [lemmatize_word(word) for word in tokens(text)]
     assert bool(index.find(asked)) is linked
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Стороны договорились о визите министра в Москву", "agreement", ("visit",)),       # not a signing
+    ("стороны договорились о встрече министров обороны", "agreement", ("meeting", "talks")),
+    ("стороны договорились подписать меморандум", "agreement", ("signing",)),
+    ("министры договорились", "agreement", ("signing",)),                               # the verb alone, as before
+])
+def test_corpus_followup_the_verb_does_not_name_the_act(text, kind, expected):
+    from depesha.corpus.acts import tokens
+    from depesha.store.lemma import lemmatize_word
+
+    asked = Commitment(1, "2025-11-28", kind, frozenset({"KZ", "RU"}), [lemmatize_word(w) for w in tokens(text)], text)
+    assert expected_kinds(asked)[0] == expected
+
+
+def test_corpus_followup_each_kind_has_its_own_cap():
+    index = FulfilmentIndex()
+    for day in range(1, 13):     # twelve talks and a meeting on day 2: the talks do not fill the cap before it
+        index.add(Fulfilment(day, f"2026-01-{day:02d}", "talks", frozenset({"KZ", "MX"}), "Министры провели переговоры."))
+    index.add(Fulfilment(99, "2026-01-02", "meeting", frozenset({"KZ", "MX"}), "Министры провели встречу."))
+    index.sort()
+    found = index.find(commitment("предложил провести встречу министров"))
+    assert [id for id, _, _ in found] == [1, 2, 99]      # before: 1, 2, 3 (six talks filled a shared cap)
+    assert len(found) == MAX_LINKS

@@ -37,10 +37,10 @@ def test_store_lock_another_process_is_waited_for_or_named(tmp_path):
         with pytest.raises(StoreError, match="another depesha process is writing"):
             lock.acquire(str(database), timeout=0.3)
         start = time.monotonic()
-        path = lock.acquire(str(database))          # waits for the child to end
+        token = lock.acquire(str(database))          # waits for the child to end
         assert time.monotonic() - start > 0.5
-        assert Path(path).read_text().strip() == str(os.getpid())
-        lock.release(path)
+        assert Path(token[0]).read_text().strip() == str(os.getpid())
+        lock.release(token)
     finally:
         child.wait()
 
@@ -89,3 +89,45 @@ def test_store_two_ingests_at_once_store_each_article_and_entity_once(tmp_path, 
     assert articles > 20 and sum(stored) == articles      # the second stored what the first had not, nothing twice
     assert entities == distinct
     assert "Traceback" not in second.stderr
+
+
+def test_store_writer_that_fails_to_start_gives_the_lock_back(tmp_path, monkeypatch):
+    from depesha.store.writer import Writer
+
+    database = tmp_path / "s.db"
+    store = open_store(str(database))
+
+    def broken(*args, **kwargs):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(Writer, "start", broken)
+    with pytest.raises(OSError, match="disk on fire"):
+        store.writer()
+    code = "import sys; from depesha.store import lock; lock.acquire(sys.argv[1], 0.2)"
+    assert subprocess.run([sys.executable, "-c", code, str(database)], capture_output=True).returncode == 0
+    store.close()
+
+
+def test_store_lock_another_thread_waits_too(tmp_path):
+    import threading
+
+    database = str(tmp_path / "s.db")
+    token = lock.acquire(database)
+    outcome: list[str] = []
+
+    def other() -> None:
+        try:
+            lock.release(lock.acquire(database, timeout=0.3))
+            outcome.append("took it")
+        except StoreError:
+            outcome.append("waited, gave up")
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    lock.release(token)
+    assert outcome == ["waited, gave up"]
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    assert outcome[-1] == "took it"

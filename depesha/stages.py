@@ -11,9 +11,22 @@ from .doc import Dateline, Doc, content_id
 from .errors import ReadError
 from .pipeline import Stage
 
+
+def env_int(name: str, default: int) -> int:
+    """A positive whole number from the environment; the default (with a warning) when it is not one."""
+    value = os.environ.get(name, "")
+    if value.strip().isdigit() and int(value) > 0:
+        return int(value)
+    if value:
+        import logging
+
+        logging.getLogger("depesha").warning("%s=%r is not a positive whole number: using %d", name, value[:40], default)
+    return default
+
+
 # Longest cleaned text read (characters): cost is linear, about 0.08 ms a character with the models, so this keeps an
 # article under 10 s; longer texts (transcripts, dumps) are refused by name, never cut silently.
-MAX_CHARS = int(os.environ.get("DEPESHA_MAX_CHARS", 100_000))
+MAX_CHARS = env_int("DEPESHA_MAX_CHARS", 100_000)
 
 if TYPE_CHECKING:
     from .annotate.natasha import NatashaAnnotator

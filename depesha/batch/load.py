@@ -13,12 +13,18 @@ log = logging.getLogger(__name__)
 
 
 def read_records(spark: Any, out: str) -> Iterator[dict[str, Any]]:
-    """Every record of a batch output, rebuilt from its Parquet tables, streamed to the driver (a local output must
-    be one finished run: `check_run`)."""
-    from pyspark.sql import functions as F
+    """Every record of a batch output, rebuilt from its Parquet tables, streamed to the driver.
 
+    Raises:
+        RuntimeError: at once (before any record), when a local output is not one finished run (`check_run`).
+    """
     if "://" not in out or out.startswith("file://"):
         check_run(out)
+    return stream_records(spark, out)
+
+
+def stream_records(spark: Any, out: str) -> Iterator[dict[str, Any]]:
+    from pyspark.sql import functions as F
 
     frame = spark.read.parquet(join(out, "articles"))
     for table in LISTS:

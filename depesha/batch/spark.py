@@ -174,25 +174,31 @@ def write_tables(frame: Any, out: str, jsonl: bool) -> list[str]:
 
 def publish(spark: Any, staging: str, out: str, names: list[str], run: str) -> None:
     """Move a finished run's tables from its staging directory into `out` (renames: Hadoop's FileSystem, local or
-    HDFS), each with a `_RUN` file naming the run. A job killed before this leaves only a hidden staging directory
-    (removed by the next run) beside the last finished run's tables; killed during it, the tables name two runs and
-    `check_run` says so."""
+    HDFS), each with a `_RUN` file naming the run. The table a run replaces is first moved into the staging directory,
+    and deleted with it only when every new table is in place. A job killed before this leaves only a hidden staging
+    directory beside the last finished run's tables; killed during it, the tables name two runs (`check_run` says so)
+    and the replaced ones are still in the staging directory. Staging directories left by killed runs that began
+    before this one are removed."""
     jvm = spark.sparkContext._jvm
     Path = jvm.org.apache.hadoop.fs.Path
     root = Path(out)
     fs = root.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    begun = fs.getFileStatus(Path(staging)).getModificationTime()
     fs.delete(Path(join(out, SUMMARY)), False)
     for name in names:
-        target = Path(join(out, name))
-        fs.delete(target, True)
         stream = fs.create(Path(join(staging, name) + "/" + RUN_FILE), True)
         stream.write(bytearray(run.encode()))
         stream.close()
+        target = Path(join(out, name))
+        if fs.exists(target) and not fs.rename(target, Path(join(staging, f"replaced-{name}"))):
+            raise RuntimeError(f"cannot move the old {join(out, name)} aside")
         if not fs.rename(Path(join(staging, name)), target):
             raise RuntimeError(f"cannot move {join(staging, name)} to {join(out, name)}")
-    for status in fs.listStatus(root):  # this run's staging directory and any left by killed runs
-        if status.getPath().getName().startswith(STAGING):
-            fs.delete(status.getPath(), True)
+    for status in fs.listStatus(root):  # this run's staging directory and those left by runs killed before it
+        path = status.getPath()
+        if path.getName().startswith(STAGING) and (path.getName() == f"{STAGING}{run}"
+                                                   or status.getModificationTime() <= begun):
+            fs.delete(path, True)
 
 
 def check_run(out: str, names: list[str] = TABLES) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import ReadError
+from ..stages import env_int
 
 if TYPE_CHECKING:
     from ..doc import Article
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-DEFAULT_MAX_BYTES = int(os.environ.get("DEPESHA_MAX_BYTES", 1_000_000))
+DEFAULT_MAX_BYTES = env_int("DEPESHA_MAX_BYTES", 1_000_000)
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:

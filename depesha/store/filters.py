@@ -83,7 +83,8 @@ def load_cursor(value: str, size: int) -> list[str]:
 
 def cursor_number(value: str, part: str) -> int:
     """An integer part of the cursor `value`; ValueError (bad cursor) when it is not one a page could hold."""
-    number = int(part) if part.lstrip("-").isdigit() and len(part) <= 20 else None
+    digits = part[1:] if part.startswith("-") else part
+    number = int(part) if digits.isascii() and digits.isdigit() and len(part) <= 20 else None   # not "²", not "--5"
     if number is None or not is_sql_int(number):
         raise ValueError(f"bad cursor {value[:100]!r}: pass back the `next` value of a previous page")
     return number

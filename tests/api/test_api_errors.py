@@ -53,6 +53,8 @@ COUNTRIES_70 = "&".join(f"country={code}" for code in sorted(known_countries())[
     (f"/api/articles?cursor={dump_cursor(10**30)}", 400, "bad_parameter", "bad cursor"),
     (f"/api/entities?cursor={dump_cursor(2**63)}", 400, "bad_parameter", "bad cursor"),
     (f"/api/search?q=визит&cursor={dump_cursor('abc')}", 400, "bad_parameter", "bad cursor"),
+    (f"/api/articles?cursor={dump_cursor('²')}", 400, "bad_parameter", "bad cursor"),      # a digit to isdigit, not to int
+    (f"/api/articles?cursor={dump_cursor('--5')}", 400, "bad_parameter", "bad cursor"),
     (f"/api/events?cursor={dump_cursor('2025-11-28', 10**30)}", 400, "bad_parameter", "bad cursor"),
     (f"/api/events?cursor={dump_cursor(1, 2, 3)}", 400, "bad_parameter", "bad cursor"),
     ("/api/events?" + COUNTRIES_70, 400, "bad_parameter", "too many countries: 70, at most 20"),

@@ -393,7 +393,7 @@ def test_browser_autocomplete(page) -> None:
     page.wait_for_selector('input[name="country"][data-suggested]')
     options = page.locator(f'#{box.get_attribute("list")} option')
     offered = {options.nth(i).get_attribute("value"): options.nth(i).get_attribute("label") for i in range(options.count())}
-    assert offered.get("KZ") == "Казахстан (KZ)"
+    assert offered.get("KZ") in ("Казахстан (KZ)", "Kazakhstan (KZ)")     # in the page's language
     box.fill("KZ")
     page.locator("form.filters button[type=submit], form.filters input[type=submit]").first.click()
     page.wait_for_url("**/events?**country=KZ**")

@@ -165,6 +165,7 @@ def test_i18n_category_label() -> None:
     ("/events", "lang=en&category=AID", [("ru", "/events?category=AID&lang=ru"), ("en", "/events?category=AID&lang=en")]),
     ("/search", "q=%D0%9B%D0%B0%D0%B2%D1%80%D0%BE%D0%B2", [("ru", "/search?q=%D0%9B%D0%B0%D0%B2%D1%80%D0%BE%D0%B2&lang=ru"),
                                                             ("en", "/search?q=%D0%9B%D0%B0%D0%B2%D1%80%D0%BE%D0%B2&lang=en")]),
+    ("//evil.example/x", "", [("ru", "/evil.example/x?lang=ru"), ("en", "/evil.example/x?lang=en")]),  # not off-site
 ])
 def test_i18n_switch_links_keep_other_parameters(path: str, query: str, links: list[tuple[str, str]]) -> None:
     assert switch_links(path, query) == links

@@ -53,6 +53,7 @@ def set_cookie(lang: str) -> bytes:
 def switch_links(path: str, query: str) -> list[tuple[str, str]]:
     """(language, the same URL with ?lang= that language) for the header's "RU · EN", other parameters kept."""
     params = [(key, value) for key, value in parse_qsl(query, keep_blank_values=True) if key != "lang"]
+    path = "/" + path.lstrip("/")   # "//host/x" would be a link to another site
     return [(lang, path + "?" + urlencode([*params, ("lang", lang)])) for lang in LANGS]
 
 

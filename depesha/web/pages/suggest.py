@@ -33,14 +33,17 @@ def people(conn: Connection, typed: str, limit: int) -> list[dict[str, Any]]:
 
 
 def organizations(conn: Connection, typed: str, limit: int) -> list[dict[str, Any]]:
-    """Organisations whose name (or a word of it) starts with what was typed, case aside, most articles first."""
+    """Organisations with a word of the name starting with what was typed, case aside ("мид", "организац" finds
+    "Шанхайская организация сотрудничества"), most articles first."""
     needle = typed.lower()
-    rows = fetch(conn, "SELECT id, name, country, articles FROM entities WHERE type = 'organization'"
-                       " AND key >= ? AND key < ? ORDER BY articles DESC, name LIMIT ?",
-                 [needle[:3], needle[:3] + "\uffff", 200])
-    found = [row for row in rows if row[1].lower().startswith(needle) or f" {needle}" in f" {row[1].lower()}"]
+    forms = {needle, needle.capitalize(), needle.upper()}   # SQLite's LIKE folds ASCII letters only
+    likes = " OR ".join(["name LIKE ? ESCAPE '\\'"] * (2 * len(forms)))
+    escaped = [form.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for form in forms]
+    rows = fetch(conn, f"SELECT id, name, country, articles FROM entities WHERE type = 'organization' AND ({likes})"
+                       " ORDER BY articles DESC, name LIMIT ?",
+                 [*[f"{form}%" for form in escaped], *[f"% {form}%" for form in escaped], limit])
     return [{"kind": "organization", "value": name, "label": f"{name} ({country})" if country else name, "id": id,
-             "href": f"/events?organization={id}", "articles": n} for id, name, country, n in found[:limit]]
+             "href": f"/events?organization={id}", "articles": n} for id, name, country, n in rows]
 
 
 def countries(typed: str, limit: int) -> list[dict[str, Any]]:

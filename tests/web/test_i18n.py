@@ -277,3 +277,9 @@ def test_i18n_chart_json_follows_the_cookie(fresh) -> None:
     pair = fresh.get("/charts/pairs/KZ-MX.json").json()
     assert pair["styles"]["CONSULT"]["label"] == "Consult" and pair["text"]["period"] == "Period"
     assert fresh.get("/charts/map.json").json()["names"]["KZ"] == "Kazakhstan"
+
+
+@pytest.mark.parametrize("url", ["/events", "/charts/timeline.json", "/charts/map.json"])
+def test_i18n_responses_vary_by_cookie(client, url: str) -> None:
+    """The same URL reads in another language for another cookie: caches must key on it."""
+    assert "cookie" in client.get(url).headers.get("vary", "").lower()

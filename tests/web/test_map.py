@@ -267,3 +267,18 @@ def test_build_keys_and_leaves_out(build):
 ])
 def test_build_splits_at_the_antimeridian(build, ring, rings):
     assert build.split_antimeridian(ring) == rings
+
+
+@pytest.mark.parametrize("lang, with_words, some_label", [
+    ("ru", "с участием", r"^\d+ событи(е|я|й)$"),
+    ("en", "with", r"^\d+ events?$"),
+])
+def test_map_tooltip_words_follow_the_language(client, lang, with_words, some_label):
+    """The tooltips' words come from the server in the page's language, with the plural form of each count."""
+    import re
+
+    data = client.get("/charts/map.json", params={"country": "KZ", "lang": lang}).json()
+    assert with_words in data["text"]["with"] and "{label}" in data["text"]["in_all"]
+    assert data["countries"] and all(re.match(some_label, row["label"]) for row in data["countries"])
+    assert data["focus"]["label"].startswith(str(data["focus"]["events"]))
+    client.get("/map", params={"lang": "en"})     # the session's client reads English

@@ -72,8 +72,11 @@ class LanguageMiddleware:
         lang = chosen or remembered(headers.get(b"cookie", b"").decode("latin-1")) or DEFAULT
 
         async def send_with_cookie(message: dict[str, Any]) -> None:
-            if chosen and message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), (b"set-cookie", set_cookie(chosen))]
+            if message["type"] == "http.response.start":
+                extra = [(b"vary", b"Cookie")]   # the same URL reads in another language for another cookie
+                if chosen:
+                    extra.append((b"set-cookie", set_cookie(chosen)))
+                message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
         token = LANG.set(lang)

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import Connection
 
 from depesha.store.filters import EventFilter, known_countries
-from depesha.web.i18n import current, use
+from depesha.web.i18n import current, plural, t, use
 
 from . import data
 from .common import (
@@ -60,7 +60,8 @@ def country_row(code: str, events: int, filters: Filters, focus: str | None) -> 
         href = f"/pairs/{pair_slug(focus, code)}"
     else:
         href = "/events" + query(**without_country(filters), country=code)
-    return {"code": code, "name": country_label(code), "events": events, "href": href, "outline": code in outlined()}
+    return {"code": code, "name": country_label(code), "events": events, "label": plural(events, "n.event"),
+            "href": href, "outline": code in outlined()}
 
 
 def map_counts(conn: Connection, filters: Filters, flt: EventFilter) -> dict[str, Any]:
@@ -91,4 +92,5 @@ def map_json(request: Request, ctx: Context = Depends(get_context)) -> JSONRespo
     flt = filters.to_event_filter()
     with ctx.store.read() as conn:
         counts = map_counts(conn, filters, flt)
-    return JSONResponse({**counts, "names": names(), "outline": OUTLINE_URL})
+    text = {"in_all": t("map.tooltip_in_all"), "with": t("map.tooltip_with"), "none": plural(0, "n.event")}
+    return JSONResponse({**counts, "names": names(), "outline": OUTLINE_URL, "text": text})

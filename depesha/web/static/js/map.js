@@ -23,9 +23,14 @@
     return function (p) {
       var name = data.names[p.name] || p.name;
       var row = byCode[p.name];
-      if (data.focus && p.name === data.focus.code) { return name + ": " + data.focus.events + " events in all"; }
-      var n = row ? row.events : 0;
-      return name + ": " + n + " event" + (n === 1 ? "" : "s") + (data.focus ? " with " + data.names[data.focus.code] : "");
+      var text = data.text || {};   // the server's words in the page's language, plural forms included
+      if (data.focus && p.name === data.focus.code) {
+        return name + ": " + (text.in_all || "{label} in all").replace("{label}", data.focus.label);
+      }
+      var label = row ? row.label : (text.none || "0 events");
+      if (!data.focus) { return name + ": " + label; }
+      return name + ": " + (text["with"] || "{label} with {name}").replace("{label}", label)
+        .replace("{name}", data.names[data.focus.code]);
     };
   }
   function draw(element, data, outline) {

@@ -46,18 +46,12 @@ def bodies(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-BEFORE, AFTER = 3, 2   # a cue up to 3 words before the act ("намерении провести переговоры"), 2 after ("визит перенесен")
-
-
-def unrealised(text: str, act: tuple[str, ...] = ()) -> bool:
+def unrealised(text: str) -> bool:
     """The sentence reports an act as intended, planned, postponed or refused ("вновь заявили о намерении провести
-    переговоры"); with `act` (word prefixes naming it), only a cue within NEAR words of such a word counts."""
+    переговоры"). The whole sentence counts: a cue only next to the act's word was measured and let through the
+    repeated intentions of a meeting (precision on the tune pairs 0.96 -> 0.86)."""
     words = tokens(text)
-    cues = [index for index in range(len(words)) for cue in unrealised_cues() if matches_at(words, index, cue)]
-    acts = [index for index, word in enumerate(words) if act and word.startswith(act)]
-    if not acts:
-        return bool(cues)
-    return any(-AFTER <= at - cue <= BEFORE for cue in cues for at in acts)
+    return any(matches_at(words, index, cue) for index in range(len(words)) for cue in unrealised_cues())
 
 
 def country_at(words: list[str], index: int, kinds: tuple[str, ...] = ("name", "capital", "abbr")) -> str | None:

@@ -23,16 +23,6 @@ EXPECT = [
     (("звон", "телефон"), ("phone_call",)),
 ]
 DEFAULT_EXPECT: dict[str, tuple[str, ...]] = {"invitation": ("visit",)}
-# the words that name each kind of act in its sentence: an intention counts only near them ("подтвердил готовность к
-# сотрудничеству" after "прибыл с визитом" does not make the visit unrealised)
-ACT_WORDS: dict[str, tuple[str, ...]] = {
-    "visit": ("визит", "прибы", "посет", "посещ", "приех", "прилет", "поездк", "делегаци"),
-    "talks": ("переговор", "консультац", "бесед"),
-    "meeting": ("встреч", "встрет", "саммит", "заседани"),
-    "session": ("заседани", "сесси"),
-    "signing": ("подпис", "заключ"),
-    "phone_call": ("телефон", "разговор", "созвон"),
-}
 COMMIT_VERBS = ("предлож", "пригла", "попрос", "просьб", "обещ", "пообещ", "договор", "соглас", "готов", "призв",
                 "обрат", "выраз")
 # a visit asked for is also fulfilled by talks or a meeting held where the visit was to go
@@ -73,6 +63,10 @@ def expectation(commitment: Commitment) -> tuple[tuple[str, ...], str | None, in
         order = list(range(len(lemmas)))
     else:  # what the verb asks for, then the occasion before it, then the verb itself ("договориться": a signing)
         order = [*range(verb + 1, len(lemmas)), *range(verb), verb]
+    after = range(verb + 1, len(lemmas)) if verb is not None else range(0)
+    signing = next((index for index in after if lemmas[index].startswith("подписа")), None)
+    if signing is not None:  # "договорились, что в ходе заседания комиссии подпишут соглашение": the signing is asked
+        return ("signing",), lemmas[signing], signing
     for index in order:
         for prefixes, kinds in EXPECT:
             if lemmas[index].startswith(prefixes):
@@ -90,7 +84,7 @@ def expected_kinds(commitment: Commitment) -> tuple[tuple[str, ...], str | None]
 def fulfils(commitment: Commitment, asked: tuple[str, ...], where: str | None, event: Fulfilment) -> bool:
     """The event is the act asked for: reported as done, by the bodies the commitment names (when both name any), and
     for a visit, going where the commitment said (talks or a meeting count only when held there)."""
-    if event.summary and unrealised(event.summary, ACT_WORDS.get(event.kind, ())):
+    if event.summary and unrealised(event.summary):
         return False
     named, acting = bodies(commitment.summary), bodies(event.summary)
     if named and acting and not named & acting:

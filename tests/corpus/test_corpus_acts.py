@@ -51,13 +51,3 @@ def test_corpus_acts_unrealised(text, expected):
 @pytest.mark.parametrize("place, expected", [("Душанбе", "TJ"), ("Казахстан", "KZ"), (None, None), ("Давос", None)])
 def test_corpus_acts_place_country(place, expected):
     assert place_country(place) == expected
-
-
-@pytest.mark.parametrize("text, act, expected", [
-    ("Президент прибыл в Астану с визитом и подтвердил готовность к сотрудничеству в энергетике и торговле.",
-     ("визит", "прибы"), False),                                   # the intention is about cooperation, not the visit
-    ("Стороны вновь заявили о намерении провести переговоры.", ("переговор",), True),
-    ("Визит министра перенесен на осень.", ("визит",), True),
-])
-def test_corpus_acts_unrealised_near_the_act(text, act, expected):
-    assert unrealised(text, act) is expected

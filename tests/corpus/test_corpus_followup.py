@@ -88,3 +88,13 @@ def test_corpus_followup_each_kind_has_its_own_cap():
     found = index.find(commitment("предложил провести встречу министров"))
     assert [id for id, _, _ in found] == [1, 2, 99]      # before: 1, 2, 3 (six talks filled a shared cap)
     assert len(found) == MAX_LINKS
+
+
+def test_corpus_followup_a_signing_named_after_the_verb_wins():
+    from depesha.corpus.acts import tokens
+    from depesha.store.lemma import lemmatize_word
+
+    text = "Министры договорились, что в ходе предстоящего заседания комиссии стороны подпишут соглашение"
+    asked = Commitment(1, "2025-11-28", "agreement", frozenset({"TM", "IR"}), [lemmatize_word(w) for w in tokens(text)],
+                       text)
+    assert expected_kinds(asked) == (("signing",), "подписать")

@@ -9,8 +9,8 @@ import pytest
 from depesha.eval.followups import GOLD, read_pairs, score, summary
 
 SEALED = GOLD.with_name("sealed.jsonl")
-# measured 2026-12-07 with the rule of depesha/corpus/acts.py: tune 0.962 / 0.781, sealed 0.947 / 0.5625
-FLOORS = {GOLD: {"precision": 0.94, "recall": 0.76}, SEALED: {"precision": 0.90, "recall": 0.54}}
+# measured 2026-12-07 with the rule of depesha/corpus/acts.py: tune 0.962 / 0.781, sealed 0.957 / 0.6875
+FLOORS = {GOLD: {"precision": 0.94, "recall": 0.76}, SEALED: {"precision": 0.90, "recall": 0.66}}
 
 
 @pytest.mark.parametrize("path", [GOLD, SEALED], ids=["tune", "sealed"])

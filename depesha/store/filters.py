@@ -104,6 +104,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     text: str | None = None
+    source: str | None = None                             # the agency or site of a report (articles.source)
     open: bool = False                                    # commitments only: not followed up
 
     def check(self) -> EventFilter:

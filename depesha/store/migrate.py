@@ -46,9 +46,20 @@ def index_countries_v2(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS clusters_countries ON clusters (countries)")
 
 
+def index_sources_v3(conn: Connection) -> None:
+    """The event table's source filter, its order by number of reports and its facets: indexes on the articles'
+    source, the clusters' report counts and the columns the facets group by."""
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS articles_source ON articles (source)")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS clusters_articles ON clusters (articles, date, id)")
+    # the facets of a filtered table group its events by category, kind and countries: read from the index only
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS clusters_facets ON clusters (category, kind, countries)")
+
+
 MIGRATIONS = [
     Migration(1, "articles, entities, events, clusters, follow-ups, full-text index", create_v1),
     Migration(2, "index of events by their countries (overview page at 100k articles)", index_countries_v2),
+    Migration(3, "indexes for the event table: articles by source, events by reports, facet columns",
+              index_sources_v3),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -155,6 +155,9 @@ def event_where(flt: EventFilter, conn: Connection) -> tuple[list[str], list[Any
     if flt.until:
         where.append("c.date <= ?")
         params.append(flt.until)
+    if flt.source:
+        where.append("c.id IN (SELECT e.cluster FROM events e JOIN articles a ON a.num = e.article WHERE a.source = ?)")
+        params.append(flt.source)
     if flt.text:
         sql, values = match_sql(conn, flt.text)
         where.append(f"c.id IN (SELECT cluster FROM events WHERE article IN ({sql}))")

@@ -65,7 +65,7 @@ def test_store_cli_ingest_again_skips(db, capsys, tmp_path):
      lambda out: {row["what"]: row["count"] for row in json.loads(out)}["articles"] == 3),
     (["search", "визиты", "--format", "jsonl"],
      lambda out: len(out.splitlines()) == 3),
-    (["db", "version"], lambda out: "schema version 2 (latest 2)" in out),
+    (["db", "version"], lambda out: "schema version 3 (latest 3)" in out),
 ])
 def test_store_cli_queries(db, capsys, argv, check):
     code, out, err = run(capsys, *argv, "--db", db)
@@ -143,7 +143,7 @@ def test_store_cli_postgresql(pg_cluster, tmp_path, capsys):
     code, out, _ = run(capsys, "search", "визитами", "--format", "jsonl", "--db", url)
     assert code == 0 and len(out.splitlines()) == 3
     code, out, _ = run(capsys, "db", "version", "--db", url)
-    assert code == 0 and "schema version 2" in out
+    assert code == 0 and "schema version 3" in out
 
 
 def test_store_cli_ingest_bulk(tmp_path, capsys):

@@ -278,3 +278,68 @@ def test_event_table_country_facet_counts_each_event_once(tmp_path):
         for code, n in facet:
             filtered = client.get("/events", params={"country": code}).text
             assert int(re.search(r'id="events-total">(\d+) event', filtered).group(1)) == int(n), code
+
+
+@pytest.mark.parametrize("sort, key", [
+    ("newest", lambda dates: dates == sorted(dates, reverse=True)),
+    ("oldest", lambda dates: dates == sorted(dates)),
+])
+def test_event_table_sorts_by_date(client, sort, key):
+    page = client.get("/events", params={"sort": sort}).text
+    listing = page.split('id="events-list"')[1]
+    dates = re.findall(r"<time>(\d{4}-[\d-]+)</time>", listing)
+    assert len(dates) >= 5 and key(dates)
+    assert f'<strong aria-current="true">{sort} first</strong>' in page
+
+
+def test_event_table_sorts_by_reports_and_keeps_the_order_when_paging(client):
+    page = client.get("/events", params={"sort": "reports", "category": "CONSULT"}).text
+    assert "<strong aria-current=\"true\">most reported</strong>" in page
+    assert 'name="sort" value="reports"' in page                      # the filter form keeps it
+    assert client.get("/events", params={"sort": "bogus"}).status_code == 400
+
+
+def test_event_table_person_and_source_facets_filter(client):
+    page = client.get("/events").text
+    person, name, n = re.search(r'id="facet-person"><li><a href="\?person=(\d+)"[^>]*>([^<]+)</a> <span class="n">(\d+)</span>',
+                                page).groups()
+    filtered = client.get("/events", params={"person": person}).text
+    assert int(re.search(r'id="events-total">(\d+) event', filtered).group(1)) == int(n)
+    source, m = re.search(r'id="facet-source"><li><a href="\?source=([^"]+)"[^>]*>[^<]+</a> <span class="n">(\d+)</span>',
+                          page).groups()
+    from urllib.parse import unquote_plus
+
+    filtered = client.get("/events", params={"source": unquote_plus(source)}).text
+    assert int(re.search(r'id="events-total">(\d+) event', filtered).group(1)) == int(m)
+
+
+@pytest.mark.parametrize("size", [1, 4, 7, 100])
+def test_event_table_oldest_pages_equal_one_sort(web_db, tmp_path, size):
+    """Oldest first in two index reads (dated, then undated) pages exactly as one sort with the undated last."""
+    import shutil
+    import sqlite3
+
+    from depesha.store import open_store
+    from depesha.store.queries import fetch
+    from depesha.web.pages import data
+
+    copy = tmp_path / "undated.db"
+    shutil.copy(web_db, copy)
+    with sqlite3.connect(copy) as conn:   # some events without a date, both ways the store writes it
+        conn.execute("UPDATE clusters SET date = '' WHERE id % 5 = 0")
+        conn.execute("UPDATE clusters SET date = NULL WHERE id % 7 = 0")
+    store = open_store(str(copy))
+    with store.read() as conn:
+        expected = [row[0] for row in fetch(conn, f"{data.EVENT_COLUMNS} WHERE 1 = 1 ORDER BY {data.ORDERS['oldest']}")]
+        undated = fetch(conn, "SELECT count(*) FROM clusters WHERE date IS NULL OR date = ''")[0][0]
+        pages = []
+        for offset in range(0, len(expected) + size, size):
+            pages += [row[0] for row in data.newest_rows(conn, ["1 = 1"], [], size, offset, "oldest")]
+        whole = [row[0] for row in data.newest_rows(conn, ["1 = 1"], [], None, 0, "oldest")]
+        newest = [row[0] for row in fetch(conn, f"{data.EVENT_COLUMNS} ORDER BY (NULLIF(c.date, '') IS NULL),"
+                                                " c.date DESC, c.id DESC")]   # undated last, said outright
+        newest_read = [row[0] for row in data.newest_rows(conn, ["1 = 1"], [], None, 0, "newest")]
+    store.close()
+    assert undated > 0 and len(expected) > 10
+    assert pages == expected and whole == expected
+    assert newest_read == newest          # descending, '' and NULL sort last by themselves

@@ -97,6 +97,8 @@ class Filters:
     person: str = ""          # a name ("Лавров", any case) or an entity id
     organization: str = ""    # a part of a name or an entity id
     kind: str = ""            # meeting, visit, proposal... (from a facet)
+    source: str = ""          # a report's agency or site (from a facet)
+    sort: str = ""            # the event table's order: newest (default), oldest, reports
 
     def as_query(self) -> dict[str, str]:
         return {key: value for key, value in vars(self).items() if value}
@@ -106,7 +108,7 @@ class Filters:
         flt = EventFilter(countries=[country_code(self.country)] if self.country else [], category=self.category or None,
                           topic=self.topic or None, since=self.since or None, until=self.until or None,
                           person=self.person or None, organization=self.organization or None,
-                          kind=self.kind or None)
+                          kind=self.kind or None, source=self.source or None)
         try:
             return flt.check()
         except ValueError as error:
@@ -154,7 +156,8 @@ def country_code(value: str) -> str:
 def read_filters(request: Request) -> Filters:
     params = request.query_params
     return Filters(**{key: params.get(key, "").strip()[:200] for key in ("since", "until", "country", "category", "topic",
-                                                                       "person", "organization", "kind")})
+                                                                       "person", "organization", "kind", "source",
+                                                                       "sort")})
 
 
 # ERRORS AND SECURITY

@@ -18,7 +18,7 @@ from depesha.store.filters import EventFilter
 from depesha.store.queries import event_where, fetch
 
 from . import data
-from .common import Context, get_context, paging, read_filters, render
+from .common import Context, PageError, get_context, paging, read_filters, render
 
 router = APIRouter()
 PAGE_SIZE = 50
@@ -29,7 +29,7 @@ COLUMNS = ["id", "date", "category", "kind", "mode", "place", "countries", "outc
 TOPIC_FACET_LIMIT = 10_000   # topics are counted through a join: only for filtered sets up to this size
 
 
-def facets(conn: Connection, flt: EventFilter, total: int = 0) -> dict[str, list[tuple[str, int]] | None]:
+def facets(conn: Connection, flt: EventFilter, total: int = 0) -> dict[str, list[Any] | None]:
     """Counts of the filtered events per category and per taking-part country (top 25), most first: one scan
     grouped by category and country set, split here (no join with the country table)."""
     where, params = event_where(flt, conn)
@@ -57,21 +57,31 @@ def facets(conn: Connection, flt: EventFilter, total: int = 0) -> dict[str, list
     def ranked(counts: Counter[str], most: int = 25) -> list[tuple[str, int]]:
         return sorted(((key, n) for key, n in counts.items() if key), key=lambda item: (-item[1], item[0]))[:most]
 
+    people = None if total > TOPIC_FACET_LIMIT and where != ["1 = 1"] else [   # unfiltered: from the link table
+        (str(item["id"]), item["name"], item["events"]) for item in data.top_people(conn, flt, limit=15)]
+    sources = None if total > TOPIC_FACET_LIMIT else fetch(   # a join of every report: for smaller sets only
+        conn, "SELECT a.source, count(DISTINCT e.cluster) AS n FROM events e JOIN articles a ON a.num = e.article"
+              f" JOIN clusters c ON c.id = e.cluster WHERE a.source IS NOT NULL AND a.source != ''"
+              f" AND {' AND '.join(where)} GROUP BY a.source ORDER BY n DESC, a.source LIMIT 25", params)
     return {"category": ranked(categories), "country": ranked(countries), "kind": ranked(kinds),
-            "topic": None if topics is None else [(topic, n) for topic, n in topics]}
+            "topic": None if topics is None else [(topic, n) for topic, n in topics],
+            "person": people, "source": None if sources is None else [(source, n) for source, n in sources]}
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLResponse:
     filters = read_filters(request)
     flt = filters.to_event_filter()
+    order = filters.sort or "newest"
+    if order not in data.ORDERS:
+        raise PageError(400, f"unknown sort {order[:20]!r}: expected {', '.join(data.ORDERS)}")
     with ctx.store.read() as conn:
         total = data.count_events(conn, flt)
         shown = paging(request, total, PAGE_SIZE)
-        events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=shown.offset)
+        events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=shown.offset, order=order)
         counts = facets(conn, flt, total)
     return render(request, "events.html", filters=filters, events=events, total=total, **shown.values(),
-                  facets=counts)
+                  facets=counts, order=order, orders=list(data.ORDERS))
 
 
 def rows(conn: Connection, flt: EventFilter) -> Iterator[dict[str, Any]]:

@@ -53,3 +53,21 @@ def test_batch_read_bad_inputs(tmp_path, name, expected):
 def test_batch_read_jsonl_ids(corpus):
     [(path, kind)] = list_inputs([corpus[1]])
     assert [item[1] for item in read_input(path, kind)] == [f"{path}:1", f"{path}:2"]
+
+
+def test_batch_read_hostile_jsonl_lines_fail_one_by_one(tmp_path):
+    """A line nested 100,000 deep, a number of 5,000 digits and a lone surrogate fail each on their own line; the
+    lines after them are still read (the issue saw the job abort, or the rest of the file dropped with exit 0)."""
+    import json
+
+    good = json.dumps({"text": "Министр иностранных дел Казахстана прибыл в Мехико с официальным визитом.",
+                       "published": "2025-11-28"}, ensure_ascii=False)
+    lines = [good, "[" * 100_000 + "]" * 100_000, '{"text": "a", "n": ' + "9" * 5000 + "}", good.replace("Мехико", "Бишкек")]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_input(str(path), "jsonl"))
+    kinds = [kind for kind, *_ in items]
+    assert kinds.count("article") == 2 and len(items) == 4
+    failures = [item for item in items if item[0] != "article"]
+    assert [str(item[1]).rsplit(":", 1)[1] for item in failures] == ["2", "3"]
+    assert "nested too deeply" in str(failures[0][2]) and "digits" in str(failures[1][2])

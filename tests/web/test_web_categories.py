@@ -273,7 +273,7 @@ def test_event_table_country_facet_counts_each_event_once(tmp_path):
     with TestClient(create_app(Settings(db=str(tmp_path / "s.db")))) as client:
         client.cookies.set("depesha_lang", "en")
         page = client.get("/events").text
-        facet = re.findall(r'<li><a href="\?country=(\w\w)"[^>]*>.*?</a> <span class="n">(\d+)</span>', page)
+        facet = re.findall(r'<li><a href="/events\?country=(\w\w)"[^>]*>.*?</a> <span class="n">(\d+)</span>', page)
         assert len(facet) >= 2
         for code, n in facet:
             filtered = client.get("/events", params={"country": code}).text
@@ -343,3 +343,20 @@ def test_event_table_oldest_pages_equal_one_sort(web_db, tmp_path, size):
     assert undated > 0 and len(expected) > 10
     assert pages == expected and whole == expected
     assert newest_read == newest          # descending, '' and NULL sort last by themselves
+
+
+def test_event_table_country_facet_adds_a_second_country(client):
+    """With a country chosen, the facet's other countries add themselves (a pair: both take part) with the count the
+    pair has; the chosen one removes itself."""
+    from urllib.parse import parse_qs, unquote
+
+    page = client.get("/events", params={"country": "KZ"}).text
+    facet = page.split('id="facet-country"')[1].split("</ul>")[0]
+    removal = re.search(r'<a href="([^"]*)" aria-current="true"[^>]*>', facet).group(1)
+    assert removal == "/events"                                          # nothing else was filtered
+    href, n = re.search(r'<a href="/events\?([^"]*country=KZ%2C[A-Z]{2}[^"]*)"[^>]*>\+ .*?</a> <span class="n">(\d+)</span>',
+                        facet).groups()
+    pair = parse_qs(unquote(href))["country"][0]
+    filtered = client.get("/events", params={"country": pair}).text
+    assert int(re.search(r'id="events-total">(\d+) event', filtered).group(1)) == int(n)
+    assert int(n) > 0 and pair.split(",")[0] == "KZ"

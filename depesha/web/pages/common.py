@@ -105,7 +105,8 @@ class Filters:
 
     def to_event_filter(self) -> EventFilter:
         """Raises PageError 400 with the store's message on a bad value."""
-        flt = EventFilter(countries=[country_code(self.country)] if self.country else [], category=self.category or None,
+        codes = [country_code(part.strip()) for part in self.country.split(",") if part.strip()]  # "KZ,MX": a pair
+        flt = EventFilter(countries=codes, category=self.category or None,
                           topic=self.topic or None, since=self.since or None, until=self.until or None,
                           person=self.person or None, organization=self.organization or None,
                           kind=self.kind or None, source=self.source or None)

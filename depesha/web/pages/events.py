@@ -81,7 +81,7 @@ def events_page(request: Request, ctx: Context = Depends(get_context)) -> HTMLRe
         events = data.latest_events(conn, flt, limit=PAGE_SIZE, offset=shown.offset, order=order)
         counts = facets(conn, flt, total)
     return render(request, "events.html", filters=filters, events=events, total=total, **shown.values(),
-                  facets=counts, order=order, orders=list(data.ORDERS))
+                  facets=counts, order=order, orders=list(data.ORDERS), chosen=flt.countries)
 
 
 def rows(conn: Connection, flt: EventFilter) -> Iterator[dict[str, Any]]:

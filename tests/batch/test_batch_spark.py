@@ -160,3 +160,40 @@ def test_batch_spark_output_is_one_finished_run(spark, corpus, tmp_path):
     (out / "_summary.json").unlink()                                 # killed before the summary
     with pytest.raises(RuntimeError, match="no finished batch run"):
         check_run(str(out))
+
+
+def batch_command(corpus: list[str], out: Path) -> list[str]:
+    return [sys.executable, "-m", "depesha.cli.main", "batch", *corpus, "--out", str(out), "--partitions", "4",
+            "--master", "local[2]"]
+
+
+def records_by_id(spark, out) -> dict[str, dict]:
+    return {record["article"]["id"]: record for record in read_records(spark, str(out))}
+
+
+@pytest.mark.parametrize("seconds", [5.0, 15.0])   # while the JVM starts; while extracting (a run takes ~40-60 s)
+def test_batch_spark_killed_and_rerun_equals_a_clean_run(spark, batch, corpus, tmp_path, seconds):
+    """`depesha batch` killed with SIGKILL (its whole process group: driver, JVM, workers) at a moment of the run, then
+    run again: the output holds the same records as a clean run, none lost, none twice; a killed first run leaves
+    nothing that reads as finished."""
+    import signal
+    import time
+
+    clean, _ = batch
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[2]),
+                                                        os.environ.get("PYTHONPATH", "")])}
+    child = subprocess.Popen(batch_command(corpus, out), env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(seconds)
+    if child.poll() is None:
+        os.killpg(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL        # killed before it finished: no output reads as finished
+    with pytest.raises(RuntimeError, match="finished"):
+        read_records(spark, str(out))
+    again = subprocess.run(batch_command(corpus, out), env=env, capture_output=True, text=True, timeout=600)
+    assert again.returncode in (0, 1), again.stderr[-2000:]   # 1: the corpus holds bad inputs on purpose
+    rerun, expected = records_by_id(spark, out), records_by_id(spark, clean)
+    assert sorted(rerun) == sorted(expected) and len(rerun) > 5
+    assert all(rerun[id]["events"] == expected[id]["events"] for id in expected)

@@ -109,16 +109,18 @@ def open_store(url: str = DEFAULT_DB, *, create: bool = True, upgrade: bool = Fa
         raise StoreError(f"cannot open {url}: {error}") from error
     if version > migrate.LATEST:
         raise StoreError(f"{url} has schema version {version}, newer than this depesha ({migrate.LATEST})")
-    if (version == 0 and create) or (upgrade and version < migrate.LATEST):
-        database = store.engine.url.database if store.dialect == "sqlite" else None
-        if database and database != ":memory:":  # two processes creating one store: the second waits, then sees it
-            from .lock import writer_lock
+    database = store.engine.url.database if store.dialect == "sqlite" else None
+    if version < migrate.LATEST and (create or upgrade) and database and database != ":memory:":
+        from .lock import writer_lock
 
-            with writer_lock(database):
-                if store.version() < migrate.LATEST:
-                    store.upgrade()
-        else:
-            store.upgrade()
-    elif version < migrate.LATEST:
+        with writer_lock(database):  # another process may be creating this store: wait for it, then look again
+            version = store.version()
+            if (version == 0 and create) or (upgrade and version < migrate.LATEST):
+                store.upgrade()
+                version = migrate.LATEST
+    elif (version == 0 and create) or (upgrade and version < migrate.LATEST):
+        store.upgrade()
+        version = migrate.LATEST
+    if version < migrate.LATEST:
         raise StoreError(f"{url} has schema version {version}, run `depesha db upgrade --db {url}`")
     return store

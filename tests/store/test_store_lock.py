@@ -131,3 +131,26 @@ def test_store_lock_another_thread_waits_too(tmp_path):
     thread.start()
     thread.join()
     assert outcome[-1] == "took it"
+
+
+def test_store_opened_while_another_process_creates_it_waits_for_the_schema(tmp_path):
+    """A store seen half-migrated (another process is creating it, holding the lock) is waited for, not refused with
+    'run depesha db upgrade' (two ingests on a new store hit this in CI)."""
+    from depesha.store import migrate
+
+    database = tmp_path / "s.db"
+    open_store(str(database)).close()
+    with sqlite3.connect(database) as conn:                    # as between two migrations of the creating process
+        conn.execute("UPDATE depesha_meta SET value = ? WHERE key = 'version'", (str(migrate.LATEST - 1),))
+    creator = ("import sqlite3, sys, time; from depesha.store import lock; token = lock.acquire(sys.argv[1]);"
+               " print('locked', flush=True); time.sleep(1.0); c = sqlite3.connect(sys.argv[1]);"
+               " c.execute(\"UPDATE depesha_meta SET value = ? WHERE key = 'version'\", (sys.argv[2],)); c.commit()")
+    child = subprocess.Popen([sys.executable, "-c", creator, str(database), str(migrate.LATEST)], stdout=subprocess.PIPE,
+                             text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        store = open_store(str(database))                       # waits for the lock, then sees the finished schema
+        assert store.version() == migrate.LATEST
+        store.close()
+    finally:
+        child.wait()

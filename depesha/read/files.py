@@ -6,6 +6,7 @@ import bz2
 import gzip
 import logging
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -139,7 +140,9 @@ def load_path(path: str, max_bytes: int) -> Iterator[Article | Failure]:
 
 
 def first_line(error: Exception) -> str:
-    return (str(error).strip().splitlines() or [""])[0][:200]
+    """The first line of an error's message (its type's name when it has none), control characters as "?"."""
+    text = str(error).strip() or type(error).__name__
+    return re.sub(r"[\x00-\x1f\x7f]", "?", text.splitlines()[0][:200])
 
 
 def read_path(path: str, source: str, max_bytes: int) -> Iterator[Article | Failure]:

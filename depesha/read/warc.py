@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from ..doc import Article
 from ..errors import ReadError
-from .files import Failure
+from .files import Failure, first_line
 from .html import parse_html
 from .text import cyrillic_score, decode_bytes, looks_like_html, parse_text
 
@@ -23,7 +23,6 @@ except ImportError:  # pragma: no cover - the [warc] extra is missing
 ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 NOISE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 TAG = re.compile(r"<[^>]*>")
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
@@ -142,6 +141,4 @@ def load_warc(path: str, max_bytes: int = 1_000_000, keep: Keep | None = None) -
         yield from iter_warc(stream, path, max_bytes, keep)
 
 
-def first_line(error: Exception) -> str:
-    text = str(error).strip() or type(error).__name__
-    return CONTROL.sub("?", text.splitlines()[0][:120])
+

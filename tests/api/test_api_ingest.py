@@ -82,8 +82,10 @@ def test_api_ingest_forged_id_does_not_take_the_real_article(client):
     assert stored["record"]["article"]["text"] == real["article"]["text"]
 
 
-def test_api_ingest_text_over_the_article_limit(client):
-    response = client.post("/api/articles", json={"text": "а" * 600_000}, headers=AUTH)
+@pytest.mark.parametrize("with_record", [False, True], ids=["text", "text beside a record"])
+def test_api_ingest_text_over_the_article_limit(client, with_record):
+    body = {"text": "а" * 600_000, **({"record": make_record(PEOPLE[1], PEOPLE[9])} if with_record else {})}
+    response = client.post("/api/articles", json=body, headers=AUTH)   # the text is stored as the raw input either way
     assert response.status_code == 413 and "1,200,000 bytes, at most 1,000,000" in response.json()["error"]["message"]
 
 

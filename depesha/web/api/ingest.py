@@ -78,8 +78,9 @@ def check_body(body: ArticleIn) -> None:
     if where:
         raise ApiError(400, "bad_text", f"{where} holds a lone UTF-16 surrogate (such as \\ud800), which is not "
                                         "text: send valid UTF-8, or pair the surrogates")
+    if body.text:   # also when a record comes with it: the text is stored as the raw input
+        check_text(body.text, "text")
     if body.record is not None:
         check_record_identity(body.record)
     elif body.text:
-        check_text(body.text, "text")
         check_published_date(body.published, "published")

@@ -89,12 +89,3 @@ def destination(text: str, after: int = 0) -> str | None:
 def place_country(place: str | None) -> str | None:
     """The country of an event's place as stored ("Душанбе" -> "TJ", "Казахстан" -> "KZ")."""
     return country_at(tokens(place), 0) if place else None
-
-
-def word_index(text: str, lemma_prefix: str, lemmas: list[str]) -> int:
-    """The index of the first word whose lemma starts with `lemma_prefix` (lemmas aligned with `tokens(text)`), 0 if
-    none."""
-    for index, lemma in enumerate(lemmas):
-        if lemma.startswith(lemma_prefix):
-            return index
-    return 0

@@ -7,6 +7,7 @@ import bisect
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from depesha.corpus.acts import bodies, destination, place_country, tokens, unrealised
 
@@ -41,6 +42,24 @@ class Fulfilment:
     countries: frozenset[str]
     summary: str = ""
     place: str | None = None
+
+    # what its sentence says, read once however many commitments it is a candidate for
+    @cached_property
+    def unrealised(self) -> bool:
+        return bool(self.summary) and unrealised(self.summary)
+
+    @cached_property
+    def bodies(self) -> frozenset[str]:
+        return bodies(self.summary)
+
+    @cached_property
+    def went(self) -> str | None:
+        """Where it took place or went: its place's country, else the one its sentence goes to."""
+        return place_country(self.place) or destination(self.summary)
+
+    @cached_property
+    def by_phone(self) -> bool:
+        return any(word.startswith(PHONE_WORD) for word in tokens(self.summary))
 
 
 @dataclass
@@ -81,21 +100,19 @@ def expected_kinds(commitment: Commitment) -> tuple[tuple[str, ...], str | None]
     return kinds, word
 
 
-def fulfils(commitment: Commitment, asked: tuple[str, ...], where: str | None, event: Fulfilment) -> bool:
-    """The event is the act asked for: reported as done, by the bodies the commitment names (when both name any), and
-    for a visit, going where the commitment said (talks or a meeting count only when held there)."""
-    if event.summary and unrealised(event.summary):
+def fulfils(named: frozenset[str], asked: tuple[str, ...], where: str | None, event: Fulfilment) -> bool:
+    """The event is the act asked for: reported as done, by the bodies the commitment names (`named`, when both name
+    any), and for a visit, going where the commitment said (talks or a meeting count only when held there)."""
+    if event.unrealised:
         return False
-    named, acting = bodies(commitment.summary), bodies(event.summary)
-    if named and acting and not named & acting:
+    if named and event.bodies and not named & event.bodies:
         return False
     if "phone_call" in asked and event.kind != "phone_call":
-        return any(word.startswith(PHONE_WORD) for word in tokens(event.summary))
+        return event.by_phone
     if "visit" in asked:
-        went = place_country(event.place) or destination(event.summary)
         if event.kind != "visit":
-            return where is not None and went == where
-        return where is None or went is None or went == where
+            return where is not None and event.went == where
+        return where is None or event.went is None or event.went == where
     return True
 
 
@@ -128,6 +145,7 @@ class FulfilmentIndex:
             return []
         kinds = asked + VISIT_ALSO if "visit" in asked else asked + ("talks",) if "phone_call" in asked else asked
         where = destination(commitment.summary, at) if "visit" in asked else None
+        named = bodies(commitment.summary)
         end = (dt.date.fromisoformat(commitment.date[:10]) + dt.timedelta(days=HORIZON_DAYS)).isoformat()
         found: list[tuple[str, int, str]] = []
         for kind in kinds:
@@ -136,7 +154,7 @@ class FulfilmentIndex:
             for date, id in items[bisect.bisect_right(items, (commitment.date, 1 << 62)):]:
                 if date > end or taken >= MAX_LINKS:
                     break
-                if fulfils(commitment, asked, where, self.events[id]):
+                if fulfils(named, asked, where, self.events[id]):
                     found.append((date, id, kind))
                     taken += 1
         found.sort()

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from depesha.corpus.acts import tokens
-from depesha.corpus.followup import Commitment, Fulfilment, FulfilmentIndex, expected_kinds
+from depesha.corpus.followup import Commitment, Fulfilment, FulfilmentIndex
 
 from .lemma import lemmatize_word
 from .queries import COMMITMENT_KINDS
@@ -33,8 +33,6 @@ def link_followups(writer: Any) -> int:
         for id, date, kind, countries, summary in commitments:
             words = [lemmatize_word(word) for word in tokens(summary or "")]
             commitment = Commitment(id, date or "", kind, frozenset(countries.split()), words, summary or "")
-            if not expected_kinds(commitment)[0]:
-                continue
             for event, event_kind, word in index.find(commitment):
                 links.append((id, event, f"{word} -> {event_kind} between {' '.join(sorted(commitment.countries))}"))
         reports = first_reports(writer, sorted({event for _, event, _ in links}))

@@ -1,5 +1,5 @@
-"""The event table (/events): every event matching the filters, newest first, paged with its true total, facets
-by category and country, and the whole filtered set as CSV or JSON Lines."""
+"""The event table (/events): every event matching the filters in one of three orders, paged with its true total,
+facets (category, country, kind, topic, person, source), and the whole filtered set as CSV, JSON Lines or PLOVER."""
 
 from __future__ import annotations
 
@@ -26,18 +26,19 @@ ROW_KEYS = ["id", "category", "kind", "date", "mode", "place", "countries", "out
 COLUMNS = ["id", "date", "category", "kind", "mode", "place", "countries", "outcome", "summary", "articles"]
 
 
-TOPIC_FACET_LIMIT = 10_000   # topics are counted through a join: only for filtered sets up to this size
+FACET_LIMIT = 10_000   # topics, people and sources are counted through joins: only for filtered sets up to this size
 
 
 def facets(conn: Connection, flt: EventFilter, total: int = 0) -> dict[str, list[Any] | None]:
-    """Counts of the filtered events per category and per taking-part country (top 25), most first: one scan
-    grouped by category and country set, split here (no join with the country table)."""
+    """Counts of the filtered events per category, taking-part country and kind (one scan grouped by category, kind
+    and country set, split here), per topic, person and source (joins: None over FACET_LIMIT events), most first."""
     where, params = event_where(flt, conn)
+    unfiltered = where == ["1 = 1"]
     categories: Counter[str] = Counter()
     countries: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     topics: list[Any] | None
-    if where == ["1 = 1"]:     # no filter: index-only counts of the clusters, countries and topics tables
+    if unfiltered:     # no filter: index-only counts of the clusters, countries and topics tables
         categories.update(dict(fetch(conn, "SELECT category, count(*) FROM clusters GROUP BY category")))
         kinds.update({kind or "": n for kind, n in fetch(conn, "SELECT kind, count(*) FROM clusters GROUP BY kind")})
         countries.update(data.country_counts(conn, flt))  # not cluster_countries: an event there once per date
@@ -50,16 +51,16 @@ def facets(conn: Connection, flt: EventFilter, total: int = 0) -> dict[str, list
             kinds[kind or ""] += n
             for code in set(codes.split()):
                 countries[code] += n
-        topics = None if total > TOPIC_FACET_LIMIT else fetch(
+        topics = None if total > FACET_LIMIT else fetch(
             conn, "SELECT t.topic, count(*) AS n FROM cluster_topics t JOIN clusters c ON c.id = t.cluster"
                   f" WHERE {' AND '.join(where)} GROUP BY t.topic ORDER BY n DESC LIMIT 25", params)
 
     def ranked(counts: Counter[str], most: int = 25) -> list[tuple[str, int]]:
         return sorted(((key, n) for key, n in counts.items() if key), key=lambda item: (-item[1], item[0]))[:most]
 
-    people = None if total > TOPIC_FACET_LIMIT and where != ["1 = 1"] else [   # unfiltered: from the link table
+    people = None if total > FACET_LIMIT and not unfiltered else [   # unfiltered: from the link table
         (str(item["id"]), item["name"], item["events"]) for item in data.top_people(conn, flt, limit=15)]
-    sources = None if total > TOPIC_FACET_LIMIT else fetch(   # a join of every report: for smaller sets only
+    sources = None if total > FACET_LIMIT else fetch(   # a join of every report: for smaller sets only
         conn, "SELECT a.source, count(DISTINCT e.cluster) AS n FROM events e JOIN articles a ON a.num = e.article"
               f" JOIN clusters c ON c.id = e.cluster WHERE a.source IS NOT NULL AND a.source != ''"
               f" AND {' AND '.join(where)} GROUP BY a.source ORDER BY n DESC, a.source LIMIT 25", params)
